@@ -1,0 +1,90 @@
+package org.conditionalfeed.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.conditionalfeed.store.AdminUserRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one password check for the administrator, shared by every way in.
+ *
+ * <p>The database keeps only a PBKDF2 hash. Checking it takes a deliberate fraction of a second,
+ * so after a success the authenticator remembers an HMAC of the accepted credentials under a key
+ * that lives only in this process, and later requests with the same credentials are checked
+ * against that in constant time. A wrong password always pays the full PBKDF2 cost.
+ *
+ * <p>Thread-safe.
+ */
+public final class AdminAuthenticator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminAuthenticator.class);
+
+    private final AdminUserRepository users;
+    private final PasswordHasher hasher;
+    private final String username;
+    private final byte[] processKey = new byte[32];
+    private volatile byte[] acceptedCredentials = new byte[0];
+
+    public AdminAuthenticator(AdminUserRepository users, PasswordHasher hasher, String username) {
+        this.users = users;
+        this.hasher = hasher;
+        this.username = username;
+        new SecureRandom().nextBytes(processKey);
+    }
+
+    /**
+     * Makes sure the administrator can log in: stores the hash of {@code configuredPassword}
+     * when given and different from the stored one; otherwise, at first start, generates a strong
+     * password, logs it once and stores only its hash.
+     */
+    public void bootstrap(Optional<String> configuredPassword) {
+        Optional<String> stored = users.passwordHash(username);
+        if (configuredPassword.isPresent()) {
+            if (stored.isEmpty() || !hasher.verify(configuredPassword.get(), stored.get())) {
+                users.savePasswordHash(username, hasher.hash(configuredPassword.get()));
+                LOG.info("Administrator '{}': password set from FEED_ADMIN_PASSWORD", username);
+            }
+            if (configuredPassword.get().length() < 12) {
+                LOG.warn("FEED_ADMIN_PASSWORD is shorter than 12 characters; choose a longer one");
+            }
+        } else if (stored.isEmpty()) {
+            String generated = hasher.generatePassword();
+            users.savePasswordHash(username, hasher.hash(generated));
+            LOG.warn("Administrator '{}' created with generated password: {}  (shown only this once; "
+                    + "only its hash is stored. Set FEED_ADMIN_PASSWORD to choose one.)", username, generated);
+        }
+    }
+
+    /** Whether these are the administrator's credentials. */
+    public boolean authenticate(String user, String password) {
+        byte[] credentials = mac(user + '\u0000' + password);
+        if (MessageDigest.isEqual(credentials, acceptedCredentials)) {
+            return true;
+        }
+        boolean userMatches = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
+                username.getBytes(StandardCharsets.UTF_8));
+        Optional<String> stored = users.passwordHash(username);
+        boolean passwordMatches = !password.isEmpty() && stored.isPresent() && hasher.verify(password, stored.get());
+        if (userMatches && passwordMatches) {
+            acceptedCredentials = credentials;
+            return true;
+        }
+        return false;
+    }
+
+    private byte[] mac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(processKey, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+        }
+    }
+}

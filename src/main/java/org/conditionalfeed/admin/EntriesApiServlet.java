@@ -1,0 +1,197 @@
+package org.conditionalfeed.admin;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.conditionalfeed.store.Entry;
+import org.conditionalfeed.store.EntryDraft;
+import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The administrator's JSON API for entries, behind {@link BasicAuthFilter}.
+ *
+ * <pre>curl -u admin:secret -H 'Content-Type: application/json' -d '{"title":"Hello"}' http://localhost:8080/api/entries</pre>
+ *
+ * <ul>
+ *   <li>{@code POST /api/entries}: create, {@code 201} with {@code Location}</li>
+ *   <li>{@code GET /api/entries?limit=20&offset=0}: newest first</li>
+ *   <li>{@code GET|PUT|DELETE /api/entries/{id}}: read, replace, delete</li>
+ * </ul>
+ * Every refusal is a JSON {@code {"error": "…"}}; this class is the one place that maps failures
+ * to statuses.
+ *
+ * <p>Thread-safe.
+ */
+public final class EntriesApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EntriesApiServlet.class);
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    static final int MAX_PAGE = 100;
+
+    private final transient EntryRepository entries;
+    private final transient ObjectMapper mapper;
+    private final transient JsonResponses json;
+
+    public EntriesApiServlet(EntryRepository entries, ObjectMapper mapper, JsonResponses json) {
+        this.entries = entries;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    /** The JSON mapper the API reads and writes with: strict about what it accepts. */
+    public static ObjectMapper newMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        return mapper;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            route(request, response);
+        } catch (ApiException e) {
+            json.error(response, e.status(), e.getMessage());
+        } catch (StoreException e) {
+            LOG.error("Database failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
+            json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The database is not available; try again");
+        }
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response) throws IOException, ApiException {
+        String path = request.getPathInfo();
+        String method = request.getMethod();
+        if (path == null || path.equals("/")) {
+            switch (method) {
+                case "GET", "HEAD" -> list(request, response);
+                case "POST" -> create(request, response);
+                default -> throw methodNotAllowed(response, "GET, HEAD, POST");
+            }
+            return;
+        }
+        long id = parseId(path);
+        switch (method) {
+            case "GET", "HEAD" -> json.write(response, 200, EntryView.of(entries.find(id).orElseThrow(() -> notFound(id))));
+            case "PUT" -> {
+                EntryDraft draft = readDraft(request, response);
+                Entry updated = entries.update(id, draft).orElseThrow(() -> notFound(id));
+                LOG.info("Entry {} updated: feed revision {}", id, updated.revision());
+                json.write(response, 200, EntryView.of(updated));
+            }
+            case "DELETE" -> {
+                if (!entries.delete(id)) {
+                    throw notFound(id);
+                }
+                LOG.info("Entry {} deleted", id);
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            }
+            default -> throw methodNotAllowed(response, "GET, HEAD, PUT, DELETE");
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, ApiException {
+        int limit = intParameter(request, "limit", 20, 1, MAX_PAGE);
+        int offset = intParameter(request, "offset", 0, 0, Integer.MAX_VALUE);
+        List<EntryView> page = entries.list(limit, offset).stream().map(EntryView::of).toList();
+        json.write(response, 200, page);
+    }
+
+    private void create(HttpServletRequest request, HttpServletResponse response) throws IOException, ApiException {
+        Entry created = entries.create(readDraft(request, response));
+        LOG.info("Entry {} created: feed revision {}", created.id(), created.revision());
+        response.setHeader("Location", request.getContextPath() + "/api/entries/" + created.id());
+        json.write(response, HttpServletResponse.SC_CREATED, EntryView.of(created));
+    }
+
+    private EntryDraft readDraft(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ApiException {
+        requireJson(request.getContentType());
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw tooLarge(response);
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw tooLarge(response);
+        }
+        if (body.length == 0) {
+            throw new ApiException(400, "the request body is empty; send a JSON object");
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new ApiException(400, "malformed JSON: " + e.getOriginalMessage());
+        }
+        return EntryInput.parse(tree);
+    }
+
+    private static void requireJson(String contentType) throws ApiException {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        boolean json = mediaType.equals("application/json") || (mediaType.startsWith("application/")
+                && mediaType.endsWith("+json"));
+        String lower = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).replace(" ", "");
+        boolean otherCharset = lower.contains("charset=") && !lower.contains("charset=utf-8")
+                && !lower.contains("charset=\"utf-8\"");
+        if (!json || otherCharset) {
+            throw new ApiException(415, "send the entry as application/json in UTF-8");
+        }
+    }
+
+    private static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max)
+            throws ApiException {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException malformed) {
+            // reported below
+        }
+        throw new ApiException(400, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    private static long parseId(String path) throws ApiException {
+        Optional<Long> id = path.matches("/[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(path.substring(1)))
+                : Optional.empty();
+        return id.orElseThrow(() -> new ApiException(404, "no entry at " + path.substring(1)));
+    }
+
+    private static ApiException notFound(long id) {
+        return new ApiException(404, "no entry with id " + id);
+    }
+
+    private static ApiException tooLarge(HttpServletResponse response) {
+        response.setHeader("Connection", "close");
+        return new ApiException(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+
+    private static ApiException methodNotAllowed(HttpServletResponse response, String allow) {
+        response.setHeader("Allow", allow);
+        return new ApiException(405, "method not allowed here; allowed: " + allow);
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Everything the administrator uses: the JSON entries API ({@link EntriesApiServlet}), its
+ * input validation ({@link EntryInput}), HTTP Basic authentication ({@link BasicAuthFilter},
+ * {@link AdminAuthenticator}) over a salted PBKDF2 hash ({@link PasswordHasher}), and the JSON
+ * error mapping ({@link ApiException}, {@link JsonResponses}).
+ *
+ * <p>Wired by {@code boot}; writes entries through {@code store}.
+ */
+package org.conditionalfeed.admin;

@@ -1,0 +1,114 @@
+package org.conditionalfeed.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.conditionalfeed.admin.AdminAuthenticator;
+import org.conditionalfeed.admin.BasicAuthFilter;
+import org.conditionalfeed.admin.EntriesApiServlet;
+import org.conditionalfeed.admin.JsonResponses;
+import org.conditionalfeed.admin.PasswordHasher;
+import org.conditionalfeed.config.Settings;
+import org.conditionalfeed.feed.EntryPageRenderer;
+import org.conditionalfeed.feed.EntryPageServlet;
+import org.conditionalfeed.feed.FeedChannel;
+import org.conditionalfeed.feed.FeedPublisher;
+import org.conditionalfeed.feed.FeedRenderer;
+import org.conditionalfeed.feed.FeedServlet;
+import org.conditionalfeed.http.RepresentationResponder;
+import org.conditionalfeed.ops.AccessLogFilter;
+import org.conditionalfeed.ops.ErrorServlet;
+import org.conditionalfeed.ops.HealthServlet;
+import org.conditionalfeed.ops.RootServlet;
+import org.conditionalfeed.store.AdminUserRepository;
+import org.conditionalfeed.store.Database;
+import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.FeedStateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running application: every long-lived object, built once from the settings.
+ *
+ * <p>Thread-safe once started; {@link #close()} is idempotent.
+ */
+public final class Application implements AutoCloseable {
+
+    /** Readers may keep the feed but must ask again before every use. */
+    public static final String FEED_CACHE_CONTROL = "private, must-revalidate, max-age=0";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Database database;
+    private final EntryRepository entries;
+    private final FeedChannel channel;
+    private final FeedPublisher publisher;
+    private final AdminAuthenticator authenticator;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Application(Settings settings, Clock clock, Database database) {
+        this.settings = settings;
+        this.clock = clock;
+        this.database = database;
+        FeedStateRepository feedState = new FeedStateRepository(database.jdbi(), clock);
+        this.entries = new EntryRepository(database.jdbi(), feedState);
+        this.channel = new FeedChannel(settings.title(), settings.description(), settings.publicBaseUrl(),
+                settings.maxItems());
+        feedState.recordSettings(channel.fingerprint());
+        this.publisher = new FeedPublisher(entries, feedState, new FeedRenderer(), channel);
+        this.authenticator = new AdminAuthenticator(new AdminUserRepository(database.jdbi()), new PasswordHasher(),
+                settings.adminUser());
+        authenticator.bootstrap(settings.adminPassword());
+    }
+
+    /**
+     * Opens the database, applies migrations and prepares everything the servlets need.
+     *
+     * @throws org.conditionalfeed.store.StoreException when the database cannot be used
+     */
+    public static Application start(Settings settings, Clock clock) {
+        LOG.info("Starting with {}", settings);
+        Database database = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        try {
+            return new Application(settings, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Registers the servlets and filters on a context, embedded or deployed. */
+    public void register(ServletContext context) {
+        RepresentationResponder feedResponder = new RepresentationResponder(FEED_CACHE_CONTROL);
+        ObjectMapper mapper = EntriesApiServlet.newMapper();
+        JsonResponses json = new JsonResponses(mapper);
+
+        FilterRegistration.Dynamic accessLog = context.addFilter("accessLog", new AccessLogFilter());
+        accessLog.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
+        auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+
+        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping("/feed.xml");
+        context.addServlet("entryPage", new EntryPageServlet(entries, new EntryPageRenderer(), channel,
+                feedResponder, clock)).addMapping("/entries/*");
+        context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
+                .addMapping("/api/entries", "/api/entries/*");
+        context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
+        context.addServlet("error", new ErrorServlet()).addMapping("/error");
+        context.addServlet("root", new RootServlet(EntryPageRenderer.escape(settings.title()))).addMapping("/");
+        LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            database.close();
+        }
+    }
+}

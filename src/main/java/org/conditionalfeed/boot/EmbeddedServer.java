@@ -1,0 +1,175 @@
+package org.conditionalfeed.boot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.LifecycleState;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardService;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ErrorPage;
+import org.conditionalfeed.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Tomcat: binds the port first (a taken port fails here), then starts the
+ * application (a bad database fails here), then serves it through {@link FeedInitializer}, the
+ * same initializer a standalone Tomcat uses for the WAR.
+ *
+ * <p>{@link #stop()} stops accepting connections, lets in-flight requests finish and closes the
+ * database. Not thread-safe: start and stop from one thread.
+ */
+public final class EmbeddedServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
+    private static final long DRAIN_MILLIS = 10_000;
+    private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 405, 408, 411, 413, 414, 415, 500, 501, 503, 505};
+
+    private final Tomcat tomcat;
+    private final Application application;
+    private final Settings settings;
+
+    private EmbeddedServer(Tomcat tomcat, Application application, Settings settings) {
+        this.tomcat = tomcat;
+        this.application = application;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param settings the settings; port 0 picks a free port
+     * @param address the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+     * @throws StartupException with a one-line reason when it cannot start
+     */
+    public static EmbeddedServer start(Settings settings, String address, Clock clock) {
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(tempDirectory().toString());
+        Connector connector = new Connector("HTTP/1.1");
+        connector.setPort(settings.port());
+        connector.setProperty("address", address);
+        connector.setXpoweredBy(false);
+        tomcat.setConnector(connector);
+        ((StandardService) tomcat.getService()).setGracefulStopAwaitMillis(DRAIN_MILLIS);
+        tomcat.getHost().setAutoDeploy(false);
+        try {
+            tomcat.init();
+        } catch (LifecycleException e) {
+            throw new StartupException("cannot listen on " + address + ":" + settings.port() + ": " + rootMessage(e), e);
+        }
+        if (connector.getState() != LifecycleState.INITIALIZED || connector.getLocalPort() <= 0) {
+            destroyQuietly(tomcat);
+            throw new StartupException("cannot listen on " + address + ":" + settings.port()
+                    + " (FEED_PORT): the port is taken or not allowed");
+        }
+        Settings bound = settings.withBoundPort(connector.getLocalPort());
+        Application application;
+        try {
+            application = Application.start(bound, clock);
+        } catch (RuntimeException e) {
+            destroyQuietly(tomcat);
+            throw new StartupException(rootMessage(e), e);
+        }
+        Context context = tomcat.addContext("", null);
+        context.addServletContainerInitializer(new FeedInitializer(application), null);
+        ((StandardContext) context).setUnloadDelay(DRAIN_MILLIS);
+        for (int status : ERROR_STATUSES) {
+            ErrorPage page = new ErrorPage();
+            page.setErrorCode(status);
+            page.setLocation("/error");
+            context.addErrorPage(page);
+        }
+        try {
+            tomcat.start();
+        } catch (LifecycleException e) {
+            application.close();
+            destroyQuietly(tomcat);
+            throw new StartupException("cannot start: " + rootMessage(e), e);
+        }
+        if (context.getState() != LifecycleState.STARTED) {
+            application.close();
+            destroyQuietly(tomcat);
+            throw new StartupException("cannot start the application; see the log above");
+        }
+        LOG.info("Listening on http://{}:{}/ (feed at {}/feed.xml)", address, connector.getLocalPort(),
+                bound.publicBaseUrl());
+        return new EmbeddedServer(tomcat, application, bound);
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return tomcat.getConnector().getLocalPort();
+    }
+
+    /** The settings in force, with the bound port. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Stops accepting, drains in-flight requests, closes the database. Idempotent. */
+    public void stop() {
+        if (tomcat.getServer().getState() == LifecycleState.DESTROYED) {
+            return;
+        }
+        LOG.info("Stopping: draining in-flight requests");
+        try {
+            tomcat.stop();
+        } catch (LifecycleException e) {
+            LOG.warn("Tomcat did not stop cleanly: {}", e.getMessage());
+        } finally {
+            application.close();
+            destroyQuietly(tomcat);
+        }
+        LOG.info("Stopped");
+    }
+
+    private static void destroyQuietly(Tomcat tomcat) {
+        try {
+            tomcat.destroy();
+        } catch (LifecycleException e) {
+            LOG.debug("Tomcat destroy failed", e);
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            Path dir = Files.createTempDirectory("conditional-feed-tomcat");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage();
+        if (root != e && root.getMessage() != null) {
+            message = message + ": " + root.getMessage();
+        }
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+
+    /** The server could not start; the message is the one-line reason. */
+    public static final class StartupException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        StartupException(String message) {
+            super(message);
+        }
+
+        StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

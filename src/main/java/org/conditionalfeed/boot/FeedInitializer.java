@@ -1,0 +1,54 @@
+package org.conditionalfeed.boot;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletException;
+import java.time.Clock;
+import java.util.Set;
+import org.conditionalfeed.config.SettingsLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one start-up path. A standalone Tomcat finds this class through
+ * {@code META-INF/services/jakarta.servlet.ServletContainerInitializer} and calls the no-argument
+ * constructor: settings come from the environment. The embedded launcher passes an application
+ * it has already started, so a bad setting or an unreachable database fails before the port
+ * opens. Either way the application closes with the context.
+ */
+public final class FeedInitializer implements ServletContainerInitializer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedInitializer.class);
+
+    private final Application started;
+
+    /** For a deployed WAR: builds the application from the environment at start-up. */
+    public FeedInitializer() {
+        this(null);
+    }
+
+    FeedInitializer(Application started) {
+        this.started = started;
+    }
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        Application application;
+        try {
+            application = started != null ? started
+                    : Application.start(SettingsLoader.load(System.getenv()), Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.error("conditional-feed cannot start: {}", e.getMessage());
+            throw new ServletException("conditional-feed cannot start: " + e.getMessage(), e);
+        }
+        application.register(context);
+        context.addListener(new ServletContextListener() {
+            @Override
+            public void contextDestroyed(ServletContextEvent event) {
+                application.close();
+            }
+        });
+    }
+}

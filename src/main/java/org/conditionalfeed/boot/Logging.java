@@ -1,0 +1,75 @@
+package org.conditionalfeed.boot;
+
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
+
+/**
+ * Logging set-up for the embedded launcher: every logger (the application's through SLF4J,
+ * Tomcat's, Hikari's, Flyway's) writes one line per record to standard error.
+ *
+ * <p>The JDK's log manager closes every handler in a shutdown hook of its own, racing the hook
+ * that drains requests; {@link DrainFriendlyLogManager} keeps the handlers open until the
+ * launcher's hook has logged the drain and calls {@link #flush()}.
+ */
+final class Logging {
+
+    private Logging() {
+    }
+
+    static void configure() {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", DrainFriendlyLogManager.class.getName());
+        }
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        // Not a ConsoleHandler: Tomcat's logging bridge resets the formatter of those.
+        StreamHandler stderr = new StreamHandler(System.err, new LogFormat()) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        };
+        stderr.setLevel(Level.ALL);
+        root.addHandler(stderr);
+        root.setLevel(Level.INFO);
+    }
+
+    static void flush() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
+        }
+        if (LogManager.getLogManager() instanceof DrainFriendlyLogManager manager) {
+            manager.resetNow();
+        }
+    }
+
+    /** A log manager whose shutdown-time reset waits for {@link #resetNow()}. */
+    public static final class DrainFriendlyLogManager extends LogManager {
+
+        private volatile boolean configured;
+
+        @Override
+        public void readConfiguration() throws java.io.IOException {
+            super.readConfiguration();
+            configured = true;
+        }
+
+        @Override
+        public void reset() {
+            if (!configured) {
+                super.reset();
+            }
+        }
+
+        void resetNow() {
+            super.reset();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.conditionalfeed.config;
+
+import java.util.Optional;
+
+/**
+ * Validated application settings. Immutable and thread-safe.
+ *
+ * @param port the embedded server's port; 0 picks a free one
+ * @param dbUrl JDBC URL of the database
+ * @param dbUser database user
+ * @param dbPassword database password, possibly empty
+ * @param baseUrl public URL prefix of every absolute link, without a trailing slash; empty means
+ *     {@code http://localhost:<port>}, resolved once the port is known
+ * @param title channel title
+ * @param description channel description
+ * @param maxItems newest entries per feed
+ * @param adminUser administrator login
+ * @param adminPassword administrator password from the environment, if one was given
+ */
+public record Settings(
+        int port,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        Optional<String> baseUrl,
+        String title,
+        String description,
+        int maxItems,
+        String adminUser,
+        Optional<String> adminPassword) {
+
+    /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
+    public String publicBaseUrl() {
+        return baseUrl.orElse("http://localhost:" + (port == 0 ? 8080 : port));
+    }
+
+    /** These settings with the port the server actually bound, for a default base URL. */
+    public Settings withBoundPort(int boundPort) {
+        return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
+                adminUser, adminPassword);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", baseUrl=" + publicBaseUrl()
+                + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser + "]";
+    }
+}

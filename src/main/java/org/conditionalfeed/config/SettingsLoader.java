@@ -1,0 +1,94 @@
+package org.conditionalfeed.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@link Settings} from a map of environment variables. An unset or empty variable takes
+ * its default; a value the application cannot use throws {@link SettingsException} naming the
+ * variable.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class SettingsLoader {
+
+    public static final String DEFAULT_TITLE = "conditional-feed";
+    public static final String DEFAULT_DESCRIPTION = "The latest entries of this blog.";
+
+    private SettingsLoader() {
+    }
+
+    /** Loads settings from {@code variables}, usually {@link System#getenv()}. */
+    public static Settings load(Map<String, String> variables) {
+        Map<String, String> env = Map.copyOf(variables);
+        int port = integer(env, "FEED_PORT", 8080, 0, 65535);
+        String dbUrl = text(env, "FEED_DB_URL", "jdbc:h2:file:./data/feed");
+        if (!dbUrl.startsWith("jdbc:")) {
+            throw new SettingsException("FEED_DB_URL must be a JDBC URL starting with 'jdbc:', got '" + dbUrl + "'");
+        }
+        Optional<String> baseUrl = Optional.ofNullable(blankToNull(env.get("FEED_BASE_URL"))).map(SettingsLoader::baseUrl);
+        String title = xmlText(env, "FEED_TITLE", DEFAULT_TITLE);
+        String description = xmlText(env, "FEED_DESCRIPTION", DEFAULT_DESCRIPTION);
+        int maxItems = integer(env, "FEED_MAX_ITEMS", 20, 1, 1000);
+        String adminUser = text(env, "FEED_ADMIN_USER", "admin");
+        if (adminUser.contains(":") || adminUser.chars().anyMatch(Character::isISOControl)) {
+            throw new SettingsException("FEED_ADMIN_USER must not contain ':' or control characters");
+        }
+        Optional<String> adminPassword = Optional.ofNullable(blankToNull(env.get("FEED_ADMIN_PASSWORD")));
+        return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
+                baseUrl, title, description, maxItems, adminUser, adminPassword);
+    }
+
+    private static String baseUrl(String value) {
+        String trimmed = value.strip();
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new SettingsException("FEED_BASE_URL must be an absolute http(s) URL without query or fragment, got '"
+                        + value + "'");
+            }
+        } catch (URISyntaxException e) {
+            throw new SettingsException("FEED_BASE_URL is not a valid URL: " + e.getMessage());
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw new SettingsException(name + " must be between " + min + " and " + max + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String text(Map<String, String> env, String name, String fallback) {
+        String value = blankToNull(env.get(name));
+        return value == null ? fallback : value.strip();
+    }
+
+    private static String xmlText(Map<String, String> env, String name, String fallback) {
+        String value = text(env, name, fallback);
+        int bad = XmlChars.firstInvalid(value);
+        if (bad >= 0) {
+            throw new SettingsException(name + " contains a character XML 1.0 cannot carry at position " + bad);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,40 @@
+package org.conditionalfeed.feed;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The settings that shape every rendering of the feed and the entry pages.
+ *
+ * @param title channel title
+ * @param description channel description
+ * @param baseUrl public URL prefix of every absolute link, without a trailing slash
+ * @param maxItems newest entries per feed
+ */
+public record FeedChannel(String title, String description, String baseUrl, int maxItems) {
+
+    /** Bumped whenever the renderers change their output for the same entries. */
+    private static final String FORMAT_VERSION = "1";
+
+    /** The app's own page of an entry. */
+    public String entryPageUrl(long id) {
+        return baseUrl + "/entries/" + id;
+    }
+
+    /**
+     * A short hash of everything here: part of every entity tag, so the same revision rendered
+     * under other settings never shares a tag, and recorded in the database so that a change of
+     * settings counts as a change of the feed.
+     */
+    public String fingerprint() {
+        String all = String.join("\u0000", FORMAT_VERSION, title, description, baseUrl, Integer.toString(maxItems));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

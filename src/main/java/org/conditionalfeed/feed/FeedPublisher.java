@@ -1,0 +1,71 @@
+package org.conditionalfeed.feed;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.conditionalfeed.http.EntityTag;
+import org.conditionalfeed.http.Representation;
+import org.conditionalfeed.http.Validators;
+import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.FeedSlice;
+import org.conditionalfeed.store.FeedState;
+import org.conditionalfeed.store.FeedStateRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the rendered feed of the newest revision. Each request reads the revision from the
+ * database (one primary-key lookup, so a write through any instance sharing the database is
+ * seen by the very next request); only when it differs from the kept snapshot does it read the
+ * newest entries and render again.
+ *
+ * <p>The entity tag is {@code "<revision>-<settings fingerprint>"}: the revision comes from the
+ * database, so it is the same on every instance and after restarts, and never names two
+ * different contents.
+ *
+ * <p>Thread-safe: the snapshot is an immutable value behind an atomic reference; concurrent
+ * renders of the same revision are harmless and the newest revision wins.
+ */
+public final class FeedPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
+
+    private final EntryRepository entries;
+    private final FeedStateRepository feedState;
+    private final FeedRenderer renderer;
+    private final FeedChannel channel;
+    private final String fingerprint;
+    private final AtomicReference<FeedSnapshot> latest = new AtomicReference<>();
+
+    public FeedPublisher(EntryRepository entries, FeedStateRepository feedState, FeedRenderer renderer,
+            FeedChannel channel) {
+        this.entries = entries;
+        this.feedState = feedState;
+        this.renderer = renderer;
+        this.channel = channel;
+        this.fingerprint = channel.fingerprint();
+    }
+
+    /** The feed as it is now. */
+    public FeedSnapshot current() {
+        FeedState state = feedState.current();
+        FeedSnapshot snapshot = latest.get();
+        if (snapshot != null && snapshot.revision() >= state.revision()) {
+            return snapshot;
+        }
+        FeedSnapshot rendered = render(entries.feed(channel.maxItems()));
+        return latest.accumulateAndGet(rendered,
+                (kept, fresh) -> kept != null && kept.revision() >= fresh.revision() ? kept : fresh);
+    }
+
+    private FeedSnapshot render(FeedSlice slice) {
+        long started = System.nanoTime();
+        FeedState state = slice.state();
+        byte[] body = renderer.render(channel, slice.entries(), state.modified());
+        Validators validators = new Validators(EntityTag.strong(state.revision() + "-" + fingerprint), state.modified());
+        Representation identity = new Representation(body, FeedRenderer.CONTENT_TYPE, null, validators);
+        FeedSnapshot snapshot = new FeedSnapshot(state.revision(), identity, identity.gzipped());
+        LOG.info("Rendered feed revision {} ({} items, {} bytes, {} bytes gzip) in {} ms", state.revision(),
+                slice.entries().size(), body.length, snapshot.gzip().body().length,
+                (System.nanoTime() - started) / 1_000_000);
+        return snapshot;
+    }
+}

@@ -1,0 +1,43 @@
+package org.conditionalfeed.feed;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import org.conditionalfeed.http.PlainTextErrors;
+import org.conditionalfeed.http.RepresentationResponder;
+
+/**
+ * {@code GET} and {@code HEAD /feed.xml}: the RSS feed, answered with {@code 304} whenever the
+ * reader already has the current version.
+ *
+ * <pre>curl -i -H 'If-None-Match: "7-3f2a1b9c0d4e"' http://localhost:8080/feed.xml</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class FeedServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient FeedPublisher publisher;
+    private final transient RepresentationResponder responder;
+    private final transient Clock clock;
+
+    public FeedServlet(FeedPublisher publisher, RepresentationResponder responder, Clock clock) {
+        this.publisher = publisher;
+        this.responder = responder;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            PlainTextErrors.methodNotAllowed(response);
+            return;
+        }
+        FeedSnapshot snapshot = publisher.current();
+        responder.respond(request, response, snapshot.identity(), snapshot.gzip(), clock.instant());
+    }
+}

@@ -1,0 +1,96 @@
+package org.conditionalfeed.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An entity tag (RFC 9110 section 8.8.3): an opaque quoted string, weak or strong.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param opaque the characters between the quotes
+ * @param weak whether the tag carries the {@code W/} prefix
+ */
+public record EntityTag(String opaque, boolean weak) {
+
+    public EntityTag {
+        Objects.requireNonNull(opaque, "opaque");
+        for (int i = 0; i < opaque.length(); i++) {
+            if (!isEtagChar(opaque.charAt(i))) {
+                throw new IllegalArgumentException("not an entity-tag character at " + i + ": " + opaque);
+            }
+        }
+    }
+
+    /** A strong tag with the given opaque value. */
+    public static EntityTag strong(String opaque) {
+        return new EntityTag(opaque, false);
+    }
+
+    /** The tag as it appears in an {@code ETag} header, quotes included. */
+    public String toHeaderValue() {
+        return (weak ? "W/\"" : "\"") + opaque + '"';
+    }
+
+    /** Weak comparison: the opaque values match, whatever the weakness of either tag. */
+    public boolean weaklyMatches(EntityTag other) {
+        return opaque.equals(other.opaque);
+    }
+
+    /** Strong comparison: both tags are strong and their opaque values match. */
+    public boolean stronglyMatches(EntityTag other) {
+        return !weak && !other.weak && opaque.equals(other.opaque);
+    }
+
+    /**
+     * Parses a list of entity tags as sent in {@code If-None-Match} or {@code If-Match}
+     * ({@code 1#entity-tag}, empty elements allowed).
+     *
+     * @return the tags, or empty when the value is not a well-formed list
+     */
+    public static Optional<List<EntityTag>> parseList(String value) {
+        List<EntityTag> tags = new ArrayList<>();
+        int i = 0;
+        int n = value.length();
+        boolean expectElement = true;
+        while (i < n) {
+            char c = value.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
+            } else if (c == ',') {
+                expectElement = true;
+                i++;
+            } else if (!expectElement) {
+                return Optional.empty();
+            } else {
+                boolean weak = false;
+                if (value.startsWith("W/", i)) {
+                    weak = true;
+                    i += 2;
+                }
+                if (i >= n || value.charAt(i) != '"') {
+                    return Optional.empty();
+                }
+                int close = value.indexOf('"', i + 1);
+                if (close < 0) {
+                    return Optional.empty();
+                }
+                String opaque = value.substring(i + 1, close);
+                if (!opaque.chars().allMatch(ch -> isEtagChar((char) ch))) {
+                    return Optional.empty();
+                }
+                tags.add(new EntityTag(opaque, weak));
+                i = close + 1;
+                expectElement = false;
+            }
+        }
+        return tags.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(tags));
+    }
+
+    /** {@code etagc = %x21 / %x23-7E / obs-text}. */
+    private static boolean isEtagChar(char c) {
+        return c == 0x21 || (c >= 0x23 && c <= 0x7E) || (c >= 0x80 && c <= 0xFF);
+    }
+}

@@ -1,0 +1,41 @@
+package org.conditionalfeed.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One complete, immutable representation: bytes ready to send plus the metadata that goes with
+ * them. The caller must not modify {@code body} after construction.
+ *
+ * @param body the exact bytes of the response body
+ * @param contentType the {@code Content-Type} value
+ * @param contentEncoding the {@code Content-Encoding} value, or {@code null} for identity
+ * @param validators the representation's validators; a gzip variant has an entity tag of its own
+ */
+public record Representation(byte[] body, String contentType, String contentEncoding, Validators validators) {
+
+    public Representation {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(validators, "validators");
+    }
+
+    /**
+     * The gzip-coded variant of this representation, tagged {@code <opaque>-gz} so that its
+     * strong entity tag names its own byte sequence.
+     */
+    public Representation gzipped() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 3));
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        EntityTag tag = EntityTag.strong(validators.etag().opaque() + "-gz");
+        return new Representation(out.toByteArray(), contentType, "gzip",
+                new Validators(tag, validators.lastModified()));
+    }
+}

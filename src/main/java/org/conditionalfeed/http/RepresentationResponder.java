@@ -1,0 +1,94 @@
+package org.conditionalfeed.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Writes a cacheable representation the way RFC 9110 asks: validators and caching headers on
+ * every {@code 200}, {@code 206} and {@code 304}; the precondition decision of
+ * {@link ConditionalGet}; single byte ranges; HEAD without a body. The servlet only chooses the
+ * representation; everything about conditional requests happens here.
+ *
+ * <p>Thread-safe: holds only its immutable cache policy.
+ */
+public final class RepresentationResponder {
+
+    private final String cacheControl;
+
+    /** @param cacheControl the {@code Cache-Control} value for every response this writes */
+    public RepresentationResponder(String cacheControl) {
+        this.cacheControl = cacheControl;
+    }
+
+    /**
+     * Answers a GET or HEAD with the identity representation or, when the client accepts gzip
+     * and one is given, its gzip variant.
+     *
+     * @param gzipped the gzip variant, or {@code null} when this resource is never compressed
+     */
+    public void respond(HttpServletRequest request, HttpServletResponse response, Representation identity,
+            Representation gzipped, Instant now) throws IOException {
+        Representation selected = gzipped != null && AcceptEncoding.acceptsGzip(lines(request, "Accept-Encoding"))
+                ? gzipped : identity;
+        Validators validators = selected.validators();
+        String method = request.getMethod();
+
+        response.setHeader("Date", HttpDates.format(now));
+        response.setHeader("ETag", validators.etag().toHeaderValue());
+        response.setHeader("Last-Modified", HttpDates.format(validators.lastModifiedAsOf(now)));
+        response.setHeader("Cache-Control", cacheControl);
+        if (gzipped != null) {
+            response.setHeader("Vary", "Accept-Encoding");
+        }
+
+        RequestConditions conditions = new RequestConditions(lines(request, "If-Match"),
+                lines(request, "If-None-Match"), lines(request, "If-Modified-Since"),
+                lines(request, "If-Unmodified-Since"));
+        Precondition precondition = ConditionalGet.evaluate(method, conditions, validators, now);
+        if (precondition != Precondition.PROCEED) {
+            response.setStatus(precondition.status());
+            return;
+        }
+
+        byte[] body = selected.body();
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentType(selected.contentType());
+        if (selected.contentEncoding() != null) {
+            response.setHeader("Content-Encoding", selected.contentEncoding());
+        }
+        ByteRange range = ByteRange.select(method, lines(request, "Range"), lines(request, "If-Range"),
+                validators, body.length, now);
+        switch (range.kind()) {
+            case UNSATISFIABLE -> {
+                response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                response.setHeader("Content-Range", "bytes */" + body.length);
+                response.setContentLength(0);
+            }
+            case PARTIAL -> {
+                response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+                response.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + body.length);
+                writeBody(response, method, body, (int) range.first(), (int) range.length());
+            }
+            case FULL -> {
+                response.setStatus(HttpServletResponse.SC_OK);
+                writeBody(response, method, body, 0, body.length);
+            }
+        }
+    }
+
+    private static void writeBody(HttpServletResponse response, String method, byte[] body, int offset, int length)
+            throws IOException {
+        response.setContentLength(length);
+        if (!"HEAD".equals(method)) {
+            response.getOutputStream().write(body, offset, length);
+        }
+    }
+
+    private static List<String> lines(HttpServletRequest request, String name) {
+        return Collections.list(request.getHeaders(name));
+    }
+}

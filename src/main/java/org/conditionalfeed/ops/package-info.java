@@ -1,0 +1,9 @@
+/**
+ * What operators rely on: {@link HealthServlet} for load balancers, {@link AccessLogFilter} (one
+ * log line per request, and the barrier that turns any unexpected failure into a plain
+ * {@code 500} without a stack trace), {@link ErrorServlet} for errors the container raises, and
+ * {@link RootServlet} for {@code /} and unknown paths.
+ *
+ * <p>Wired by {@code boot}.
+ */
+package org.conditionalfeed.ops;

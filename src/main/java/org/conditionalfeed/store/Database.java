@@ -1,0 +1,115 @@
+package org.conditionalfeed.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: a HikariCP pool, the Flyway migrations from {@code db/}, and a {@link Jdbi} on
+ * top. Opening it migrates the schema explicitly; closing it closes the pool.
+ *
+ * <p>For an H2 URL it makes a commit durable before it returns ({@code WRITE_DELAY=0}: H2
+ * otherwise flushes committed transactions up to half a second later), and leaves closing the
+ * database to the application rather than to H2's own shutdown hook, so in-flight requests can
+ * finish on SIGTERM. Settings the operator wrote into the URL win.
+ *
+ * <p>Thread-safe.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * Connects, migrates the schema and returns the open database.
+     *
+     * @throws StoreException when the database is unreachable or a migration fails
+     */
+    public static Database open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(withDurableH2Defaults(url));
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("feed-db");
+        config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + url + ": " + rootMessage(e), e);
+        }
+        try {
+            MigrateResult result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            LOG.info("Database {} at schema version {} ({} migration(s) applied)", url,
+                    result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("cannot migrate " + url + ": " + rootMessage(e), e);
+        }
+        return new Database(dataSource);
+    }
+
+    /** The Jdbi handle factory for repositories. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Whether the database answers a trivial query within {@code timeoutSeconds}. */
+    public boolean isReachable(int timeoutSeconds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            LOG.warn("Database health check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        LOG.info("Database closed");
+    }
+
+    static String withDurableH2Defaults(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder result = new StringBuilder(url);
+        if (!upper.contains(";WRITE_DELAY=")) {
+            result.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.startsWith("JDBC:H2:MEM:")) {
+            result.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return result.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+    }
+}

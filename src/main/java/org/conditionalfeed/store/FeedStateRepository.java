@@ -1,0 +1,100 @@
+package org.conditionalfeed.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single {@code feed_state} row: the feed's revision and the time of its latest change.
+ *
+ * <p>Every change takes a new revision and a modification time in whole seconds that is
+ * strictly later than the previous one. When a change comes within the same second as the one
+ * before, it waits (holding the row lock, so instances sharing the database queue behind it) for
+ * the next second: {@code If-Modified-Since} can then never confuse two versions, at the price of
+ * at most one change per second. If the previous time is more than {@link #MAX_WAIT} ahead of
+ * this clock (clocks of instances disagree), it takes the previous time plus one second instead.
+ *
+ * <p>Thread-safe.
+ */
+public final class FeedStateRepository {
+
+    static final Duration MAX_WAIT = Duration.ofSeconds(2);
+    private static final Logger LOG = LoggerFactory.getLogger(FeedStateRepository.class);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public FeedStateRepository(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** The current feed state: one primary-key read. */
+    public FeedState current() {
+        return jdbi.withHandle(FeedStateRepository::read);
+    }
+
+    /**
+     * Records the fingerprint of the settings that shape the feed (title, links, item count).
+     * A different fingerprint from the stored one is a change to what the feed shows, so it
+     * takes a new revision; so does the very first start.
+     */
+    public FeedState recordSettings(String fingerprint) {
+        return jdbi.inTransaction(handle -> {
+            String stored = handle.createQuery("SELECT settings_fingerprint FROM feed_state WHERE id = 1")
+                    .mapTo(String.class).one();
+            if (stored.equals(fingerprint)) {
+                return read(handle);
+            }
+            FeedState state = claimChange(handle);
+            handle.createUpdate("UPDATE feed_state SET settings_fingerprint = :fingerprint WHERE id = 1")
+                    .bind("fingerprint", fingerprint).execute();
+            LOG.info("Feed settings changed: revision {} at {}", state.revision(), state.modified());
+            return state;
+        });
+    }
+
+    /**
+     * Takes the next revision and modification time inside the caller's write transaction.
+     * The row stays locked until that transaction ends.
+     */
+    FeedState claimChange(Handle handle) {
+        handle.createUpdate("UPDATE feed_state SET revision = revision + 1 WHERE id = 1").execute();
+        FeedState locked = read(handle);
+        Instant modified = nextModificationTime(locked.modified());
+        handle.createUpdate("UPDATE feed_state SET modified = :modified WHERE id = 1")
+                .bind("modified", Timestamps.argument(modified)).execute();
+        return new FeedState(locked.revision(), modified);
+    }
+
+    private Instant nextModificationTime(Instant previous) {
+        Instant earliest = previous.plusSeconds(1);
+        Instant now = clock.instant();
+        if (Duration.between(now, earliest).compareTo(MAX_WAIT) > 0) {
+            LOG.warn("Clock is {} behind the last change; using {} as this change's time",
+                    Duration.between(now, previous), earliest);
+            return earliest;
+        }
+        while (now.isBefore(earliest)) {
+            try {
+                Thread.sleep(Math.max(1, Duration.between(now, earliest).toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting for the next second", e);
+            }
+            now = clock.instant();
+        }
+        return now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static FeedState read(Handle handle) {
+        return handle.createQuery("SELECT revision, modified FROM feed_state WHERE id = 1")
+                .map((rs, ctx) -> new FeedState(rs.getLong("revision"), Timestamps.read(rs, "modified")))
+                .one();
+    }
+}
