@@ -10,7 +10,6 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
-import org.apache.catalina.core.StandardService;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.conditionalfeed.config.Settings;
@@ -56,7 +55,6 @@ public final class EmbeddedServer {
         connector.setProperty("address", address);
         connector.setXpoweredBy(false);
         tomcat.setConnector(connector);
-        ((StandardService) tomcat.getService()).setGracefulStopAwaitMillis(DRAIN_MILLIS);
         tomcat.getHost().setAutoDeploy(false);
         try {
             tomcat.init();
@@ -78,6 +76,8 @@ public final class EmbeddedServer {
         }
         Context context = tomcat.addContext("", null);
         context.addServletContainerInitializer(new FeedInitializer(application), null);
+        // On stop, the connector stops accepting first; then each servlet waits up to this long
+        // for the requests it is still serving.
         ((StandardContext) context).setUnloadDelay(DRAIN_MILLIS);
         for (int status : ERROR_STATUSES) {
             ErrorPage page = new ErrorPage();

@@ -65,7 +65,7 @@ public record ByteRange(Kind kind, long first, long last) {
                 return new ByteRange(Kind.PARTIAL, Math.max(0, length - suffix), length - 1);
             }
             long first = Long.parseLong(from);
-            long last = to.isEmpty() ? length - 1 : Long.parseLong(to);
+            long last = to.isEmpty() ? Long.MAX_VALUE : Long.parseLong(to);
             if (last < first) {
                 return FULL;
             }
