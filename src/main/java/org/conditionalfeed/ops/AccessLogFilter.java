@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per request on the {@code org.conditionalfeed.access} logger, e.g.
- * {@code GET /feed.xml 304 1ms gzip=true ua="newsboat/2.30"}, so an operator can count 200s
+ * {@code GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"}, so an operator can count 200s
  * and 304s. It is also the outermost barrier: an exception nothing else handled is logged with
  * its stack trace and answered with a plain {@code 500} that carries none.
  *
@@ -41,10 +41,10 @@ public final class AccessLogFilter extends HttpFilter {
             if (ACCESS.isInfoEnabled()) {
                 String query = request.getQueryString();
                 String agent = request.getHeader("User-Agent");
-                ACCESS.info("{} {}{} {} {}ms enc={} ua=\"{}\"", request.getMethod(), request.getRequestURI(),
+                String etag = response.getHeader("ETag");
+                ACCESS.info("{} {}{} {} {}ms etag={} ua=\"{}\"", request.getMethod(), request.getRequestURI(),
                         query == null ? "" : "?" + query, response.getStatus(),
-                        (System.nanoTime() - started) / 1_000_000,
-                        response.getHeader("Content-Encoding") == null ? "identity" : "gzip",
+                        (System.nanoTime() - started) / 1_000_000, etag == null ? "-" : etag,
                         agent == null ? "-" : agent.replace('"', '\''));
             }
         }

@@ -1,0 +1,188 @@
+package org.conditionalfeed.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.conditionalfeed.testing.FeedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real RSS clients poll the running feed: each gets {@code 304} while nothing changed and the new
+ * entry once something did. Needs Debian's {@code python3-feedparser}, {@code curl} and
+ * {@code newsboat}; each test skips with a message when its client is missing (CI installs them).
+ */
+class RealClientsTest {
+
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Held strongly so the access log handler stays attached. */
+    private static final Logger ACCESS = Logger.getLogger("org.conditionalfeed.access");
+
+    @TempDir
+    Path directory;
+    private FeedServer server;
+    private final List<String> accessLog = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            accessLog.add(new java.util.logging.SimpleFormatter().formatMessage(record));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void start() {
+        server = FeedServer.start(directory.resolve("db"), Map.of("FEED_BASE_URL", "http://localhost"));
+        ACCESS.addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() {
+        ACCESS.removeHandler(capture);
+        server.close();
+    }
+
+    @Test
+    void feedparserGetsNotModifiedUntilANewEntryArrives() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import feedparser")).exit == 0,
+                "Python feedparser is not installed: apt-get install python3-feedparser");
+        server.createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\"}");
+        Path script = directory.resolve("poll.py");
+        Files.writeString(script, String.join("\n",
+                "import feedparser, sys",
+                "url = sys.argv[1]",
+                "d = feedparser.parse(url)",
+                "print(d.status, int(d.bozo), len(d.entries), d.entries[0].title)",
+                "again = feedparser.parse(url, etag=d.etag, modified=d.modified)",
+                "print(again.status, len(again.entries))",
+                "only_date = feedparser.parse(url, modified=d.modified)",
+                "print(only_date.status)",
+                "open(sys.argv[2], 'w').write(d.etag + '\\n' + d.modified)",
+                ""));
+        Path state = directory.resolve("state.txt");
+        String url = server.uri("/feed.xml").toString();
+        Result first = run(List.of(PYTHON.toString(), script.toString(), url, state.toString()));
+        assertEquals(List.of("200 0 1 First", "304 0", "304"), first.lines(), first.output);
+
+        server.createEntry("{\"title\":\"Second\"}");
+        List<String> saved = Files.readAllLines(state);
+        Result after = run(List.of(PYTHON.toString(), "-c", String.join("\n",
+                "import feedparser, sys",
+                "d = feedparser.parse(sys.argv[1], etag=sys.argv[2], modified=sys.argv[3])",
+                "print(d.status, int(d.bozo), [e.title for e in d.entries])"), url, saved.get(0), saved.get(1)));
+        assertEquals(List.of("200 0 ['Second', 'First']"), after.lines(), after.output);
+    }
+
+    @Test
+    void curlWithEtagCompareAndTimeConditionGetsNotModified() throws Exception {
+        assumeTrue(run(List.of("curl", "--version")).exit == 0, "curl is not installed: apt-get install curl");
+        server.createEntry("{\"title\":\"First\"}");
+        String url = server.uri("/feed.xml").toString();
+        Path etag = directory.resolve("etag");
+        Path body = directory.resolve("feed.xml");
+        assertEquals("200", curl("--etag-save", etag.toString(), "-o", body.toString(), url));
+        assertEquals("304", curl("--etag-compare", etag.toString(), "-o", "/dev/null", url));
+        String lastModified = server.get("/feed.xml").headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals("304", curl("-z", lastModified, "-o", "/dev/null", url));
+
+        server.createEntry("{\"title\":\"Second\"}");
+        assertEquals("200", curl("--etag-compare", etag.toString(), "-o", body.toString(), url));
+        assertTrue(Files.readString(body).contains("<title>Second</title>"));
+        assertEquals("200", curl("-z", lastModified, "-o", "/dev/null", url));
+    }
+
+    @Test
+    void newsboatGetsNotModifiedUntilANewEntryArrives() throws Exception {
+        assumeTrue(run(List.of("newsboat", "--version")).exit == 0, "newsboat is not installed: apt-get install newsboat");
+        server.createEntry("{\"title\":\"First\"}");
+        Path urls = directory.resolve("urls");
+        Files.writeString(urls, server.uri("/feed.xml") + "\n");
+        Path config = directory.resolve("config");
+        Files.writeString(config, "");
+        List<String> newsboat = List.of("newsboat", "-u", urls.toString(), "-c", directory.resolve("cache.db").toString(),
+                "-C", config.toString());
+
+        // newsboat keeps a feed's validators only once the feed is in its cache: the first
+        // reload adds it, the second stores ETag and Last-Modified, the third is conditional.
+        for (int reload = 0; reload < 3; reload++) {
+            Result result = run(concat(newsboat, "-x", "reload", "print-unread"));
+            assertEquals(List.of("1 unread articles"), result.lines(), result.output);
+        }
+        assertEquals(List.of(200, 200, 304), feedStatusesFrom("newsboat"));
+
+        server.createEntry("{\"title\":\"Second\"}");
+        Result afterChange = run(concat(newsboat, "-x", "reload", "print-unread"));
+        assertEquals(List.of("2 unread articles"), afterChange.lines(), afterChange.output);
+        Result unchanged = run(concat(newsboat, "-x", "reload", "print-unread"));
+        assertEquals(List.of("2 unread articles"), unchanged.lines(), unchanged.output);
+        assertEquals(List.of(200, 200, 304, 200, 304), feedStatusesFrom("newsboat"));
+    }
+
+    private List<Integer> feedStatusesFrom(String agent) {
+        List<Integer> statuses = new ArrayList<>();
+        for (String line : accessLog) {
+            if (line.startsWith("GET /feed.xml ") && line.toLowerCase().contains("ua=\"" + agent)) {
+                statuses.add(Integer.parseInt(line.split(" ")[2]));
+            }
+        }
+        return statuses;
+    }
+
+    private String curl(String... arguments) throws Exception {
+        Result result = run(concat(List.of("curl", "-s", "-w", "%{http_code}"), arguments));
+        assertEquals(0, result.exit, result.output);
+        return result.output.strip();
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    private Result run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HOME", directory.toString());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException notInstalled) {
+            return new Result(127, notInstalled.getMessage());
+        }
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String output) {
+        List<String> lines() {
+            return output.lines().filter(line -> !line.isBlank()).toList();
+        }
+    }
+}
