@@ -5,7 +5,11 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletException;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Set;
 import org.conditionalfeed.config.SettingsLoader;
 import org.slf4j.Logger;
@@ -33,6 +37,23 @@ public final class FeedInitializer implements ServletContainerInitializer {
         this.started = started;
     }
 
+    /**
+     * A deployed WAR's JDBC drivers registered themselves with the JVM-wide
+     * {@link DriverManager}; leaving them there would pin the undeployed web application in memory.
+     */
+    private static void deregisterOwnDrivers() {
+        ClassLoader own = FeedInitializer.class.getClassLoader();
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException e) {
+                    LOG.warn("Could not deregister JDBC driver {}: {}", driver.getClass().getName(), e.getMessage());
+                }
+            }
+        }
+    }
+
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         Application application;
@@ -48,6 +69,9 @@ public final class FeedInitializer implements ServletContainerInitializer {
             @Override
             public void contextDestroyed(ServletContextEvent event) {
                 application.close();
+                if (started == null) {
+                    deregisterOwnDrivers();
+                }
             }
         });
     }

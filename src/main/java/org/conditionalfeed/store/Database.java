@@ -3,7 +3,10 @@ package org.conditionalfeed.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +44,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(withDurableH2Defaults(url));
+        driverFor(url).ifPresent(config::setDriverClassName);
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("feed-db");
@@ -87,6 +91,24 @@ public final class Database implements AutoCloseable {
     public void close() {
         dataSource.close();
         LOG.info("Database closed");
+    }
+
+    /**
+     * The application's own JDBC driver for the URL. Inside a standalone Tomcat,
+     * {@link java.sql.DriverManager} only sees drivers of the container's class loader, not those
+     * in {@code WEB-INF/lib}, so the driver class is named explicitly.
+     */
+    private static Optional<String> driverFor(String url) {
+        for (Driver driver : ServiceLoader.load(Driver.class, Database.class.getClassLoader())) {
+            try {
+                if (driver.acceptsURL(url)) {
+                    return Optional.of(driver.getClass().getName());
+                }
+            } catch (SQLException e) {
+                LOG.debug("Driver {} cannot tell whether it accepts the URL", driver.getClass().getName(), e);
+            }
+        }
+        return Optional.empty();
     }
 
     static String withDurableH2Defaults(String url) {
