@@ -11,6 +11,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.conditionalfeed.config.Settings;
 import org.slf4j.Logger;
@@ -56,6 +57,11 @@ public final class EmbeddedServer {
         connector.setXpoweredBy(false);
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
+        // Errors the connector raises before any servlet runs: no stack trace, no server version.
+        ErrorReportValve errorReport = new ErrorReportValve();
+        errorReport.setShowReport(false);
+        errorReport.setShowServerInfo(false);
+        tomcat.getHost().getPipeline().addValve(errorReport);
         try {
             tomcat.init();
         } catch (LifecycleException e) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.sql.SQLException;
 import org.conditionalfeed.http.PlainTextErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * One line per request on the {@code org.conditionalfeed.access} logger, e.g.
  * {@code GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"}, so an operator can count 200s
  * and 304s. It is also the outermost barrier: an exception nothing else handled is logged with
- * its stack trace and answered with a plain {@code 500} that carries none.
+ * its stack trace and answered with a plain {@code 500} that carries none, or {@code 503} when
+ * the database failed.
  *
  * <p>Thread-safe.
  */
@@ -24,6 +26,15 @@ public final class AccessLogFilter extends HttpFilter {
     private static final Logger ACCESS = LoggerFactory.getLogger("org.conditionalfeed.access");
     private static final Logger LOG = LoggerFactory.getLogger(AccessLogFilter.class);
 
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -31,11 +42,19 @@ public final class AccessLogFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            LOG.error("Unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+            boolean database = causedBy(e, SQLException.class);
+            LOG.error("{} on {} {}", database ? "Database failure" : "Unhandled failure", request.getMethod(),
+                    request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                PlainTextErrors.send(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-                        "Internal error; the server log has the details");
+                if (database) {
+                    response.setHeader("Retry-After", "10");
+                    PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                            "The database is not available; try again shortly");
+                } else {
+                    PlainTextErrors.send(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                            "Internal error; the server log has the details");
+                }
             }
         } finally {
             if (ACCESS.isInfoEnabled()) {

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * top. Opening it migrates the schema explicitly; closing it closes the pool.
  *
  * <p>For an H2 URL it makes a commit durable before it returns ({@code WRITE_DELAY=0}: H2
- * otherwise flushes committed transactions up to half a second later), and leaves closing the
+ * otherwise flushes committed transactions up to half a second later), lets concurrent writers
+ * wait for each other ({@code LOCK_TIMEOUT}), and leaves closing the
  * database to the application rather than to H2's own shutdown hook, so in-flight requests can
  * finish on SIGTERM. Settings the operator wrote into the URL win.
  *
@@ -119,6 +120,11 @@ public final class Database implements AutoCloseable {
         StringBuilder result = new StringBuilder(url);
         if (!upper.contains(";WRITE_DELAY=")) {
             result.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains(";LOCK_TIMEOUT=")) {
+            // A writer may hold the feed state's row lock for up to a second (see
+            // FeedStateRepository); concurrent writers queue instead of failing after H2's 1 s.
+            result.append(";LOCK_TIMEOUT=15000");
         }
         if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.startsWith("JDBC:H2:MEM:")) {
             result.append(";DB_CLOSE_ON_EXIT=FALSE");

@@ -12,7 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.conditionalfeed.testing.FeedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +106,27 @@ class EntriesApiEndToEndTest {
         assertError(server.api("GET", "/api/entries?limit=0", null), 400);
         assertError(server.api("GET", "/api/entries?limit=abc", null), 400);
         assertError(server.api("GET", "/api/entries?offset=-1", null), 400);
+    }
+
+    @Test
+    void concurrentWritesAllSucceedWithDistinctTimes() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<byte[]>>> posts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String json = "{\"title\":\"Concurrent " + i + "\"}";
+                posts.add(pool.submit(() -> server.api("POST", "/api/entries", json)));
+            }
+            Set<String> published = new HashSet<>();
+            for (Future<HttpResponse<byte[]>> post : posts) {
+                HttpResponse<byte[]> response = post.get(60, TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), FeedServer.text(response));
+                published.add(json(response).get("published").asText());
+            }
+            assertEquals(4, published.size(), "every change takes its own second: " + published);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
