@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,12 +28,15 @@ public final class AdminAuthenticator {
 
     private final AdminUserRepository users;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
     private final String username;
     private final byte[] processKey = new byte[32];
     private volatile byte[] acceptedCredentials = new byte[0];
 
-    public AdminAuthenticator(AdminUserRepository users, PasswordHasher hasher, String username) {
+    public AdminAuthenticator(AdminUserRepository users, PasswordHasher hasher, LoginThrottle throttle,
+            String username) {
         this.users = users;
+        this.throttle = throttle;
         this.hasher = hasher;
         this.username = username;
         new SecureRandom().nextBytes(processKey);
@@ -61,11 +65,34 @@ public final class AdminAuthenticator {
         }
     }
 
-    /** Whether these are the administrator's credentials. */
-    public boolean authenticate(String user, String password) {
+    /** The outcome of one attempt. */
+    public sealed interface Outcome {
+        /** The administrator's credentials. */
+        record Accepted() implements Outcome {
+        }
+
+        /** Wrong user name or password. */
+        record Rejected() implements Outcome {
+        }
+
+        /** Too many recent failures from this client: not checked; try again after the wait. */
+        record Throttled(Duration retryAfter) implements Outcome {
+        }
+    }
+
+    /**
+     * Checks the administrator's credentials, sent by {@code client} (its address). Repeated
+     * failures from one client are slowed down by the {@link LoginThrottle}.
+     */
+    public Outcome authenticate(String client, String user, String password) {
+        Optional<Duration> locked = throttle.lockedFor(client);
+        if (locked.isPresent()) {
+            return new Outcome.Throttled(locked.get());
+        }
         byte[] credentials = mac(user + '\u0000' + password);
         if (MessageDigest.isEqual(credentials, acceptedCredentials)) {
-            return true;
+            throttle.succeeded(client);
+            return new Outcome.Accepted();
         }
         boolean userMatches = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
                 username.getBytes(StandardCharsets.UTF_8));
@@ -73,9 +100,17 @@ public final class AdminAuthenticator {
         boolean passwordMatches = !password.isEmpty() && stored.isPresent() && hasher.verify(password, stored.get());
         if (userMatches && passwordMatches) {
             acceptedCredentials = credentials;
-            return true;
+            throttle.succeeded(client);
+            return new Outcome.Accepted();
         }
-        return false;
+        throttle.failed(client);
+        LOG.warn("Failed administrator login from {}", client);
+        return new Outcome.Rejected();
+    }
+
+    /** The administrator's login name. */
+    public String username() {
+        return username;
     }
 
     private byte[] mac(String text) {

@@ -49,11 +49,20 @@ public final class BasicAuthFilter extends HttpFilter {
             return;
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0 || !authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1))) {
-            refuse(response, "Wrong user name or password");
+        if (colon < 0) {
+            refuse(response, "Malformed Basic credentials");
             return;
         }
-        chain.doFilter(request, response);
+        AdminAuthenticator.Outcome outcome = authenticator.authenticate(request.getRemoteAddr(),
+                decoded.substring(0, colon), decoded.substring(colon + 1));
+        if (outcome instanceof AdminAuthenticator.Outcome.Throttled throttled) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds() + 1)));
+            json.error(response, 429, "Too many failed logins; try again later");
+        } else if (outcome instanceof AdminAuthenticator.Outcome.Rejected) {
+            refuse(response, "Wrong user name or password");
+        } else {
+            chain.doFilter(request, response);
+        }
     }
 
     private void refuse(HttpServletResponse response, String message) throws IOException {

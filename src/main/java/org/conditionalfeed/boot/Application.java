@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.conditionalfeed.admin.AdminAuthenticator;
+import org.conditionalfeed.admin.AdminUiServlet;
 import org.conditionalfeed.admin.BasicAuthFilter;
 import org.conditionalfeed.admin.EntriesApiServlet;
 import org.conditionalfeed.admin.JsonResponses;
+import org.conditionalfeed.admin.LoginThrottle;
 import org.conditionalfeed.admin.PasswordHasher;
+import org.conditionalfeed.assets.AssetRegistry;
+import org.conditionalfeed.assets.AssetServlet;
 import org.conditionalfeed.config.Settings;
 import org.conditionalfeed.feed.EntryPageRenderer;
 import org.conditionalfeed.feed.EntryPageServlet;
@@ -19,6 +26,7 @@ import org.conditionalfeed.feed.FeedChannel;
 import org.conditionalfeed.feed.FeedPublisher;
 import org.conditionalfeed.feed.FeedRenderer;
 import org.conditionalfeed.feed.FeedServlet;
+import org.conditionalfeed.http.Html;
 import org.conditionalfeed.http.RepresentationResponder;
 import org.conditionalfeed.ops.AccessLogFilter;
 import org.conditionalfeed.ops.ErrorServlet;
@@ -41,6 +49,9 @@ public final class Application implements AutoCloseable {
     /** Readers may keep the feed but must ask again before every use. */
     public static final String FEED_CACHE_CONTROL = "private, must-revalidate, max-age=0";
 
+    /** The static assets under {@code webapp/assets/}. */
+    private static final List<String> ASSETS = List.of("admin.css", "admin.js", "favicon.svg");
+
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final Settings settings;
@@ -50,6 +61,7 @@ public final class Application implements AutoCloseable {
     private final FeedChannel channel;
     private final FeedPublisher publisher;
     private final AdminAuthenticator authenticator;
+    private final AssetRegistry assets;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -63,8 +75,9 @@ public final class Application implements AutoCloseable {
         feedState.recordSettings(channel.fingerprint());
         this.publisher = new FeedPublisher(entries, feedState, new FeedRenderer(), channel);
         this.authenticator = new AdminAuthenticator(new AdminUserRepository(database.jdbi()), new PasswordHasher(),
-                settings.adminUser());
+                new LoginThrottle(clock), settings.adminUser());
         authenticator.bootstrap(settings.adminPassword());
+        this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
     }
 
     /**
@@ -85,6 +98,14 @@ public final class Application implements AutoCloseable {
 
     /** Registers the servlets and filters on a context, embedded or deployed. */
     public void register(ServletContext context) {
+        context.setRequestCharacterEncoding("UTF-8");
+        context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
+        context.setSessionTimeout(30);
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        cookie.setName("feed_admin_session");
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Strict");
+
         RepresentationResponder feedResponder = new RepresentationResponder(FEED_CACHE_CONTROL);
         ObjectMapper mapper = EntriesApiServlet.newMapper();
         JsonResponses json = new JsonResponses(mapper);
@@ -99,9 +120,12 @@ public final class Application implements AutoCloseable {
                 feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
+        context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
+        context.addServlet("adminUi", new AdminUiServlet(entries, authenticator, assets, settings.title()))
+                .addMapping("/admin/*");
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
-        context.addServlet("root", new RootServlet(EntryPageRenderer.escape(settings.title()))).addMapping("/");
+        context.addServlet("root", new RootServlet(Html.escape(settings.title()))).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
     }
 

@@ -2,6 +2,7 @@ package org.conditionalfeed.feed;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import org.conditionalfeed.http.Html;
 import org.conditionalfeed.store.Entry;
 
 /**
@@ -22,45 +23,28 @@ public final class EntryPageRenderer {
         StringBuilder html = new StringBuilder(1024 + (entry.content() == null ? 0 : entry.content().length()));
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(escape(entry.title())).append(" - ").append(escape(channel.title()))
+                .append("<title>").append(Html.escape(entry.title())).append(" - ").append(Html.escape(channel.title()))
                 .append("</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" href=\"")
-                .append(escape(channel.baseUrl() + "/feed.xml")).append("\">\n")
+                .append(Html.escape(channel.baseUrl() + "/feed.xml")).append("\">\n")
                 .append("<style>body{max-width:42rem;margin:2rem auto;padding:0 1rem;font-family:sans-serif;"
                         + "line-height:1.5}</style>\n</head>\n<body>\n<article>\n<h1>")
-                .append(escape(entry.title())).append("</h1>\n<p><time datetime=\"")
+                .append(Html.escape(entry.title())).append("</h1>\n<p><time datetime=\"")
                 .append(entry.published()).append("\">")
                 .append(DateTimeFormatter.ISO_INSTANT.format(entry.published())).append("</time>");
         if (entry.author() != null) {
-            html.append(" by ").append(escape(entry.author()));
+            html.append(" by ").append(Html.escape(entry.author()));
         }
         html.append("</p>\n");
         if (!entry.categories().isEmpty()) {
             html.append("<p>");
             for (String category : entry.categories()) {
-                html.append("<span class=\"category\">").append(escape(category)).append("</span> ");
+                html.append("<span class=\"category\">").append(Html.escape(category)).append("</span> ");
             }
             html.append("</p>\n");
         }
         html.append("<div class=\"content\">\n").append(entry.content() == null ? "" : entry.content())
-                .append("\n</div>\n</article>\n<p><a href=\"").append(escape(channel.baseUrl() + "/feed.xml"))
-                .append("\">").append(escape(channel.title())).append(" feed</a></p>\n</body>\n</html>\n");
+                .append("\n</div>\n</article>\n<p><a href=\"").append(Html.escape(channel.baseUrl() + "/feed.xml"))
+                .append("\">").append(Html.escape(channel.title())).append(" feed</a></p>\n</body>\n</html>\n");
         return html.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Escapes text for HTML element content and quoted attribute values. */
-    public static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

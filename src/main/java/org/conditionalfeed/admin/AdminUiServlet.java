@@ -1,0 +1,287 @@
+package org.conditionalfeed.admin;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.conditionalfeed.store.Entry;
+import org.conditionalfeed.store.EntryRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /admin/}: the administrator's web UI: log in, list, write, edit and delete entries.
+ *
+ * <pre>curl -i http://localhost:8080/admin/login</pre>
+ *
+ * <p>Security: a container session whose id changes at login, cookie {@code HttpOnly} and
+ * {@code SameSite=Strict} (and {@code Secure} over HTTPS); a per-session CSRF token checked in
+ * constant time on every POST, and cross-site POSTs refused outright; the same password check and
+ * login throttle as the API ({@link AdminAuthenticator}); {@code no-store} and a strict
+ * Content-Security-Policy on every page. After each change it redirects (POST, redirect, GET) and
+ * shows what happened once.
+ *
+ * <p>Thread-safe.
+ */
+public final class AdminUiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminUiServlet.class);
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final String USER = "admin.user";
+    private static final String CSRF = "admin.csrf";
+    private static final String FLASH = "admin.flash";
+    private static final int PAGE_SIZE = 20;
+
+    private final transient EntryRepository entries;
+    private final transient AdminAuthenticator authenticator;
+    private final transient AdminPages pages;
+    private final transient SecureRandom random = new SecureRandom();
+
+    public AdminUiServlet(EntryRepository entries, AdminAuthenticator authenticator,
+            org.conditionalfeed.assets.AssetRegistry assets, String blogTitle) {
+        this.entries = entries;
+        this.authenticator = authenticator;
+        this.pages = new AdminPages(blogTitle, assets);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String method = request.getMethod();
+        if (path.isEmpty()) {
+            redirect(request, response, "");
+            return;
+        }
+        boolean post = method.equals("POST");
+        if (!post && !method.equals("GET") && !method.equals("HEAD")) {
+            response.setHeader("Allow", "GET, HEAD, POST");
+            page(response, 405, pages.message(context(request), "Not allowed", "Use the links and forms of these pages."));
+            return;
+        }
+        if (post && !trustedPost(request)) {
+            LOG.warn("Refused a forged or expired admin form post to {} from {}", path, request.getRemoteAddr());
+            page(response, 403, pages.message(context(request), "Form expired",
+                    "This form was too old or did not come from this site. Reload the page and try again."));
+            return;
+        }
+        if (path.equals("/login")) {
+            if (post) {
+                login(request, response);
+            } else {
+                page(response, 200, pages.login(context(request), "", null));
+            }
+            return;
+        }
+        if (!loggedIn(request)) {
+            if (post) {
+                page(response, 403, pages.message(context(request), "Logged out", "Log in again to make changes."));
+            } else {
+                redirect(request, response, "login");
+            }
+            return;
+        }
+        route(request, response, path, post);
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, String path, boolean post)
+            throws IOException {
+        if (path.equals("/")) {
+            list(request, response);
+        } else if (path.equals("/logout") && post) {
+            request.getSession().invalidate();
+            redirect(request, response, "login");
+        } else if (path.equals("/new")) {
+            if (post) {
+                save(request, response, Optional.empty());
+            } else {
+                page(response, 200, pages.form(context(request), "Write an entry", "new", EntryForm.empty(), Map.of(), false));
+            }
+        } else if (path.startsWith("/edit/") && id(path).isPresent()) {
+            Optional<Entry> entry = entries.find(id(path).get());
+            if (entry.isEmpty()) {
+                notFound(request, response);
+            } else if (post) {
+                save(request, response, entry);
+            } else {
+                page(response, 200, pages.form(context(request), "Edit entry", "edit/" + entry.get().id(),
+                        formOf(entry.get()), Map.of(), false));
+            }
+        } else if (path.startsWith("/delete/") && id(path).isPresent()) {
+            Optional<Entry> entry = entries.find(id(path).get());
+            if (entry.isEmpty()) {
+                notFound(request, response);
+            } else if (post) {
+                entries.delete(entry.get().id());
+                LOG.info("Entry {} deleted from the admin UI", entry.get().id());
+                flash(request, "Deleted “" + entry.get().title() + "”.");
+                redirect(request, response, "");
+            } else {
+                page(response, 200, pages.confirmDelete(context(request), entry.get()));
+            }
+        } else {
+            notFound(request, response);
+        }
+    }
+
+    private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String username = parameter(request, "username");
+        AdminAuthenticator.Outcome outcome = authenticator.authenticate(request.getRemoteAddr(), username,
+                parameter(request, "password"));
+        if (outcome instanceof AdminAuthenticator.Outcome.Accepted) {
+            request.changeSessionId();
+            HttpSession session = request.getSession();
+            session.setAttribute(USER, username);
+            session.setAttribute(CSRF, newToken());
+            LOG.info("Administrator logged in from {}", request.getRemoteAddr());
+            redirect(request, response, "");
+        } else if (outcome instanceof AdminAuthenticator.Outcome.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds() + 1);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            page(response, 429, pages.login(context(request), username,
+                    "Too many failed attempts. Try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + "."));
+        } else {
+            page(response, 401, pages.login(context(request), username, "Wrong user name or password."));
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int page = 1;
+        try {
+            page = Math.max(1, Math.min(1_000_000, Integer.parseInt(parameter(request, "page"))));
+        } catch (NumberFormatException absentOrMalformed) {
+            // first page
+        }
+        List<Entry> found = entries.list(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        page(response, 200, pages.list(context(request), found.subList(0, Math.min(PAGE_SIZE, found.size())), page,
+                found.size() > PAGE_SIZE));
+    }
+
+    private void save(HttpServletRequest request, HttpServletResponse response, Optional<Entry> existing)
+            throws IOException {
+        List<String> categories = Arrays.stream(parameter(request, "categories").split(","))
+                .map(String::strip).filter(name -> !name.isEmpty()).toList();
+        EntryForm form = new EntryForm(parameter(request, "title"), parameter(request, "content"),
+                parameter(request, "link"), parameter(request, "author"), categories);
+        Map<String, String> problems = form.problems();
+        boolean preview = "preview".equals(parameter(request, "action"));
+        String heading = existing.isPresent() ? "Edit entry" : "Write an entry";
+        String action = existing.map(entry -> "edit/" + entry.id()).orElse("new");
+        if (preview || !problems.isEmpty()) {
+            page(response, problems.isEmpty() ? 200 : 400, pages.form(context(request), heading, action, form, problems,
+                    preview && problems.isEmpty()));
+            return;
+        }
+        if (existing.isPresent()) {
+            if (entries.update(existing.get().id(), form.toDraft()).isEmpty()) {
+                notFound(request, response);
+                return;
+            }
+            LOG.info("Entry {} updated from the admin UI", existing.get().id());
+            flash(request, "Saved “" + form.title().strip() + "”.");
+        } else {
+            Entry created = entries.create(form.toDraft());
+            LOG.info("Entry {} created from the admin UI", created.id());
+            flash(request, "Published “" + created.title() + "”.");
+        }
+        redirect(request, response, "");
+    }
+
+    /** A POST is trusted when it is not cross-site and carries this session's CSRF token. */
+    private boolean trustedPost(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && fetchSite.toLowerCase(Locale.ROOT).equals("cross-site")) {
+            return false;
+        }
+        String origin = request.getHeader("Origin");
+        if (origin != null && !origin.equals("null") && !origin.equalsIgnoreCase(ownOrigin(request))) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(CSRF);
+        String sent = request.getParameter("csrf");
+        return expected instanceof String token && sent != null
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String ownOrigin(HttpServletRequest request) {
+        int port = request.getServerPort();
+        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
+                || (request.getScheme().equals("https") && port == 443);
+        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    }
+
+    private AdminPages.Context context(HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        if (session.getAttribute(CSRF) == null) {
+            session.setAttribute(CSRF, newToken());
+        }
+        Object flash = session.getAttribute(FLASH);
+        session.removeAttribute(FLASH);
+        return new AdminPages.Context(request.getContextPath(), (String) session.getAttribute(CSRF),
+                session.getAttribute(USER) != null, flash == null ? null : flash.toString());
+    }
+
+    private static boolean loggedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(USER) != null;
+    }
+
+    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        page(response, 404, pages.message(context(request), "Not found", "There is no such entry or page."));
+    }
+
+    private static void flash(HttpServletRequest request, String message) {
+        request.getSession().setAttribute(FLASH, message);
+    }
+
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String path) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/admin/" + path);
+    }
+
+    private static void page(HttpServletResponse response, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html; charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String parameter(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value;
+    }
+
+    private static Optional<Long> id(String path) {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(last)) : Optional.empty();
+    }
+
+    private static EntryForm formOf(Entry entry) {
+        return new EntryForm(entry.title(), entry.content() == null ? "" : entry.content(),
+                entry.link() == null ? "" : entry.link(), entry.author() == null ? "" : entry.author(), entry.categories());
+    }
+
+    private String newToken() {
+        byte[] token = new byte[32];
+        random.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+}
