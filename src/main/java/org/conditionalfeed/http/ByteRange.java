@@ -59,8 +59,11 @@ public record ByteRange(Kind kind, long first, long last) {
                     return FULL;
                 }
                 long suffix = Long.parseLong(to);
-                if (suffix == 0 || length == 0) {
+                if (suffix == 0) {
                     return UNSATISFIABLE;
+                }
+                if (length == 0) {
+                    return FULL;
                 }
                 return new ByteRange(Kind.PARTIAL, Math.max(0, length - suffix), length - 1);
             }
