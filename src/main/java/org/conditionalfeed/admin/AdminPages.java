@@ -161,6 +161,8 @@ final class AdminPages {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(escape(title)).append(" · ").append(escape(blogTitle)).append(" admin</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"").append(escape(context.contextPath() + assets.path("admin.css")))
+                .append("\">\n<link rel=\"icon\" type=\"image/svg+xml\" href=\"")
+                .append(escape(context.contextPath() + assets.path("favicon.svg")))
                 .append("\">\n<script src=\"").append(escape(context.contextPath() + assets.path("admin.js")))
                 .append("\" defer></script>\n</head>\n<body>\n<header><a class=\"brand\" href=\"")
                 .append(escape(context.admin(""))).append("\">").append(escape(blogTitle)).append("</a>\n");

@@ -23,7 +23,8 @@ public final class RootServlet extends HttpServlet {
         this.homePage = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escapedTitle
                 + "</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" + escapedTitle
                 + "\" href=\"feed.xml\">\n</head>\n<body>\n<h1>" + escapedTitle
-                + "</h1>\n<p><a href=\"feed.xml\">RSS feed</a></p>\n</body>\n</html>\n")
+                + "</h1>\n<p><a href=\"feed.xml\">RSS feed</a></p>\n<p><a href=\"admin/\">Administration</a></p>\n"
+                + "</body>\n</html>\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
