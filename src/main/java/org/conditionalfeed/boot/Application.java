@@ -68,7 +68,7 @@ public final class Application implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
-        FeedStateRepository feedState = new FeedStateRepository(database.jdbi(), clock);
+        FeedStateRepository feedState = new FeedStateRepository(database.jdbi(), clock, database.isExclusive());
         this.entries = new EntryRepository(database.jdbi(), feedState);
         this.channel = new FeedChannel(settings.title(), settings.description(), settings.publicBaseUrl(),
                 settings.maxItems());

@@ -32,9 +32,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource) {
+    private final boolean exclusive;
+
+    private Database(HikariDataSource dataSource, boolean exclusive) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.exclusive = exclusive;
     }
 
     /**
@@ -70,7 +73,22 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StoreException("cannot migrate " + url + ": " + rootMessage(e), e);
         }
-        return new Database(dataSource);
+        return new Database(dataSource, isExclusive(url));
+    }
+
+    /**
+     * Whether this process is the database's only user: an embedded H2 database locks its file,
+     * so no other process can write to it. PostgreSQL and H2 in server or auto-server mode may be
+     * shared.
+     */
+    public boolean isExclusive() {
+        return exclusive;
+    }
+
+    static boolean isExclusive(String url) {
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:")
+                && !upper.contains(";AUTO_SERVER=TRUE");
     }
 
     /** The Jdbi handle factory for repositories. */

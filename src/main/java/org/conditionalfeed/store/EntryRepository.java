@@ -13,7 +13,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Blog entries. Every write runs in one transaction with the change of the feed state, so a
  * committed entry and the feed revision that shows it become visible together; a write returns
- * only after its commit, which {@link Database} makes durable.
+ * only after its commit, which {@link Database} makes durable, and only then publishes the new
+ * state to {@link FeedStateRepository}.
  *
  * <p>Thread-safe.
  */
@@ -34,7 +35,7 @@ public final class EntryRepository {
 
     /** Stores a new entry with a fresh guid; published and updated are the change's time. */
     public Entry create(EntryDraft draft) {
-        return jdbi.inTransaction(handle -> {
+        Entry created = jdbi.inTransaction(handle -> {
             FeedState change = feedState.claimChange(handle);
             long id = handle.createUpdate("INSERT INTO entry (guid, title, content, link, author, categories,"
                             + " published, updated, revision) VALUES (:guid, :title, :content, :link, :author,"
@@ -52,11 +53,13 @@ public final class EntryRepository {
                     .one();
             return find(handle, id).orElseThrow();
         });
+        feedState.published(new FeedState(created.revision(), created.updated()));
+        return created;
     }
 
     /** Replaces the writable fields of an entry; empty when there is no such entry. */
     public Optional<Entry> update(long id, EntryDraft draft) {
-        return jdbi.inTransaction(handle -> {
+        Optional<Entry> updated = jdbi.inTransaction(handle -> {
             if (find(handle, id).isEmpty()) {
                 return Optional.empty();
             }
@@ -75,18 +78,22 @@ public final class EntryRepository {
                     .execute();
             return find(handle, id);
         });
+        updated.ifPresent(entry -> feedState.published(new FeedState(entry.revision(), entry.updated())));
+        return updated;
     }
 
     /** Deletes an entry; {@code false} when there was no such entry. */
     public boolean delete(long id) {
-        return jdbi.inTransaction(handle -> {
+        Optional<FeedState> change = jdbi.inTransaction(handle -> {
             if (find(handle, id).isEmpty()) {
-                return false;
+                return Optional.<FeedState>empty();
             }
-            feedState.claimChange(handle);
+            FeedState claimed = feedState.claimChange(handle);
             handle.createUpdate("DELETE FROM entry WHERE id = :id").bind("id", id).execute();
-            return true;
+            return Optional.of(claimed);
         });
+        change.ifPresent(feedState::published);
+        return change.isPresent();
     }
 
     /** The entry with this id, if any. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * at most one change per second. If the previous time is more than {@link #MAX_WAIT} ahead of
  * this clock (clocks of instances disagree), it takes the previous time plus one second instead.
  *
+ * <p>When this process is the database's only user (an embedded H2 database, which locks its
+ * file), the state is also kept in memory and replaced after each write commits, so reading it
+ * costs no database round trip. Otherwise (PostgreSQL, an H2 server) other instances may write
+ * too, and every read asks the database: one primary-key lookup.
+ *
  * <p>Thread-safe.
  */
 public final class FeedStateRepository {
@@ -28,15 +34,33 @@ public final class FeedStateRepository {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final boolean exclusive;
+    private final AtomicReference<FeedState> committed = new AtomicReference<>();
 
-    public FeedStateRepository(Jdbi jdbi, Clock clock) {
+    /**
+     * @param exclusive whether this process is the only one that writes to the database
+     */
+    public FeedStateRepository(Jdbi jdbi, Clock clock, boolean exclusive) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.exclusive = exclusive;
     }
 
-    /** The current feed state: one primary-key read. */
+    /** The current feed state: from memory when this process is the only writer, else one primary-key read. */
     public FeedState current() {
-        return jdbi.withHandle(FeedStateRepository::read);
+        FeedState known = committed.get();
+        if (exclusive && known != null) {
+            return known;
+        }
+        FeedState read = jdbi.withHandle(FeedStateRepository::read);
+        published(read);
+        return read;
+    }
+
+    /** Makes a committed state the current one, unless a newer one is already known. */
+    void published(FeedState state) {
+        committed.accumulateAndGet(state, (known, fresh) -> known != null && known.revision() >= fresh.revision()
+                ? known : fresh);
     }
 
     /**
@@ -45,18 +69,20 @@ public final class FeedStateRepository {
      * takes a new revision; so does the very first start.
      */
     public FeedState recordSettings(String fingerprint) {
-        return jdbi.inTransaction(handle -> {
+        FeedState state = jdbi.inTransaction(handle -> {
             String stored = handle.createQuery("SELECT settings_fingerprint FROM feed_state WHERE id = 1")
                     .mapTo(String.class).one();
             if (stored.equals(fingerprint)) {
                 return read(handle);
             }
-            FeedState state = claimChange(handle);
+            FeedState change = claimChange(handle);
             handle.createUpdate("UPDATE feed_state SET settings_fingerprint = :fingerprint WHERE id = 1")
                     .bind("fingerprint", fingerprint).execute();
-            LOG.info("Feed settings changed: revision {} at {}", state.revision(), state.modified());
-            return state;
+            LOG.info("Feed settings changed: revision {} at {}", change.revision(), change.modified());
+            return change;
         });
+        published(state);
+        return state;
     }
 
     /**
