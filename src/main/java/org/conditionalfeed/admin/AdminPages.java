@@ -2,7 +2,11 @@ package org.conditionalfeed.admin;
 
 import static org.conditionalfeed.http.Html.escape;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.conditionalfeed.assets.AssetRegistry;
 import org.conditionalfeed.store.Entry;
@@ -58,10 +62,10 @@ final class AdminPages {
             body.append("<table>\n<thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Published</th>")
                     .append("<th scope=\"col\">Updated</th><th scope=\"col\">Actions</th></tr></thead>\n<tbody>\n");
             for (Entry entry : entries) {
-                body.append("<tr><td><a href=\"").append(escape(context.admin("edit/" + entry.id()))).append("\">")
-                        .append(escape(entry.title())).append("</a></td><td><time datetime=\"").append(entry.published())
-                        .append("\">").append(entry.published()).append("</time></td><td><time datetime=\"")
-                        .append(entry.updated()).append("\">").append(entry.updated()).append("</time></td><td>")
+                body.append("<tr><td data-label=\"Title\"><a href=\"").append(escape(context.admin("edit/" + entry.id())))
+                        .append("\">").append(escape(entry.title())).append("</a></td>")
+                        .append("<td data-label=\"Published\">").append(time(entry.published())).append("</td>")
+                        .append("<td data-label=\"Updated\">").append(time(entry.updated())).append("</td><td>")
                         .append("<a href=\"").append(escape(context.admin("edit/" + entry.id()))).append("\">Edit</a> ")
                         .append("<a href=\"").append(escape(context.admin("delete/" + entry.id())))
                         .append("\">Delete</a></td></tr>\n");
@@ -149,6 +153,13 @@ final class AdminPages {
             body.append("<p class=\"error\" id=\"").append(name).append("-error\">").append(escape(problem)).append("</p>\n");
         }
         body.append("</div>\n");
+    }
+
+    private static final DateTimeFormatter READABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private static String time(Instant instant) {
+        return "<time datetime=\"" + instant + "\">" + READABLE.format(instant) + "</time>";
     }
 
     private static String csrf(Context context) {
