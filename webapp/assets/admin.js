@@ -1,6 +1,13 @@
 // conditional-feed administrator pages: small conveniences only; every page works without it.
 (function () {
   'use strict';
+  // A page restored from the back/forward cache shows what was true then (an entry since
+  // deleted, a form already sent): ask the server again instead.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
   document.addEventListener('DOMContentLoaded', function () {
     // Put the keyboard where the work is: the first invalid field, else the first empty input.
     var invalid = document.querySelector('[aria-invalid="true"]');
