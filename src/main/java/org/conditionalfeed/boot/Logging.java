@@ -1,5 +1,10 @@
 package org.conditionalfeed.boot;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -17,6 +22,8 @@ import java.util.logging.StreamHandler;
  */
 final class Logging {
 
+    private static final long FLUSH_MILLIS = 250;
+
     private Logging() {
     }
 
@@ -28,16 +35,38 @@ final class Logging {
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        // Not a ConsoleHandler: Tomcat's logging bridge resets the formatter of those.
-        StreamHandler stderr = new StreamHandler(System.err, new LogFormat()) {
+        // Not a ConsoleHandler: Tomcat's logging bridge resets the formatter of those. Buffered,
+        // so one access-log line per request is not one system call per request: warnings and
+        // errors are written at once, everything else at least every FLUSH_MILLIS.
+        OutputStream buffered = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 64 * 1024) {
+            @Override
+            public void close() throws IOException {
+                flush(); // standard error stays open for whatever the JVM still has to say
+            }
+        };
+        StreamHandler stderr = new StreamHandler(buffered, new LogFormat()) {
             @Override
             public synchronized void publish(LogRecord record) {
                 super.publish(record);
-                flush();
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    flush();
+                }
             }
         };
         stderr.setLevel(Level.ALL);
         root.addHandler(stderr);
+        Thread flusher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(FLUSH_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                stderr.flush();
+            }
+        }, "log-flush");
+        flusher.setDaemon(true);
+        flusher.start();
         root.setLevel(Level.INFO);
     }
 

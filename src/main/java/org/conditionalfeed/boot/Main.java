@@ -16,6 +16,7 @@ public final class Main {
             EmbeddedServer server = EmbeddedServer.start(SettingsLoader.load(System.getenv()), "0.0.0.0", Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); Logging.flush(); }, "shutdown"));
         } catch (SettingsException | EmbeddedServer.StartupException e) {
+            Logging.flush();
             System.err.println("conditional-feed: " + e.getMessage());
             System.exit(1);
         }
