@@ -40,9 +40,27 @@ public final class HttpDates {
     private HttpDates() {
     }
 
+    /** A formatted second; immutable, so safely shared between threads through the cache. */
+    private record Formatted(long epochSecond, String text) {
+    }
+
+    /**
+     * Recently formatted seconds, by epoch second modulo the size: the {@code Date} of the current
+     * second and the few {@code Last-Modified} values in use are formatted once, not per request.
+     */
+    private static final Formatted[] RECENT = new Formatted[64];
+
     /** Formats an instant as IMF-fixdate, dropping any fraction of a second. */
     public static String format(Instant instant) {
-        return IMF_FIXDATE.format(instant.truncatedTo(ChronoUnit.SECONDS));
+        long second = instant.getEpochSecond();
+        int slot = (int) Math.floorMod(second, (long) RECENT.length);
+        Formatted cached = RECENT[slot];
+        if (cached != null && cached.epochSecond() == second) {
+            return cached.text();
+        }
+        String text = IMF_FIXDATE.format(Instant.ofEpochSecond(second));
+        RECENT[slot] = new Formatted(second, text);
+        return text;
     }
 
     /**
