@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
@@ -13,6 +16,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.conditionalfeed.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,16 +33,19 @@ public final class EmbeddedServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServer.class);
     private static final long DRAIN_MILLIS = 10_000;
+    private static final long DRAIN_POLL_MILLIS = 10;
     private static final int[] ERROR_STATUSES = {400, 401, 403, 404, 405, 408, 411, 413, 414, 415, 500, 501, 503, 505};
 
     private final Tomcat tomcat;
     private final Application application;
     private final Settings settings;
+    private final Path baseDirectory;
 
-    private EmbeddedServer(Tomcat tomcat, Application application, Settings settings) {
+    private EmbeddedServer(Tomcat tomcat, Application application, Settings settings, Path baseDirectory) {
         this.tomcat = tomcat;
         this.application = application;
         this.settings = settings;
+        this.baseDirectory = baseDirectory;
     }
 
     /**
@@ -50,7 +57,8 @@ public final class EmbeddedServer {
      */
     public static EmbeddedServer start(Settings settings, String address, Clock clock) {
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(tempDirectory().toString());
+        Path baseDirectory = tempDirectory();
+        tomcat.setBaseDir(baseDirectory.toString());
         Connector connector = new Connector("HTTP/1.1");
         connector.setPort(settings.port());
         connector.setProperty("address", address);
@@ -65,10 +73,12 @@ public final class EmbeddedServer {
         try {
             tomcat.init();
         } catch (LifecycleException e) {
+            deleteRecursively(baseDirectory);
             throw new StartupException("cannot listen on " + address + ":" + settings.port() + ": " + rootMessage(e), e);
         }
         if (connector.getState() != LifecycleState.INITIALIZED || connector.getLocalPort() <= 0) {
             destroyQuietly(tomcat);
+            deleteRecursively(baseDirectory);
             throw new StartupException("cannot listen on " + address + ":" + settings.port()
                     + " (FEED_PORT): the port is taken or not allowed");
         }
@@ -78,6 +88,7 @@ public final class EmbeddedServer {
             application = Application.start(bound, clock);
         } catch (RuntimeException e) {
             destroyQuietly(tomcat);
+            deleteRecursively(baseDirectory);
             throw new StartupException(rootMessage(e), e);
         }
         Context context = tomcat.addContext("", null);
@@ -96,16 +107,18 @@ public final class EmbeddedServer {
         } catch (LifecycleException e) {
             application.close();
             destroyQuietly(tomcat);
+            deleteRecursively(baseDirectory);
             throw new StartupException("cannot start: " + rootMessage(e), e);
         }
         if (context.getState() != LifecycleState.STARTED) {
             application.close();
             destroyQuietly(tomcat);
+            deleteRecursively(baseDirectory);
             throw new StartupException("cannot start the application; see the log above");
         }
         LOG.info("Listening on http://{}:{}/ (feed at {}/feed.xml)", address, connector.getLocalPort(),
                 bound.publicBaseUrl());
-        return new EmbeddedServer(tomcat, application, bound);
+        return new EmbeddedServer(tomcat, application, bound, baseDirectory);
     }
 
     /** The port actually bound. */
@@ -123,7 +136,7 @@ public final class EmbeddedServer {
         if (tomcat.getServer().getState() == LifecycleState.DESTROYED) {
             return;
         }
-        LOG.info("Stopping: draining in-flight requests");
+        drain();
         try {
             tomcat.stop();
         } catch (LifecycleException e) {
@@ -131,8 +144,44 @@ public final class EmbeddedServer {
         } finally {
             application.close();
             destroyQuietly(tomcat);
+            deleteRecursively(baseDirectory);
         }
         LOG.info("Stopped");
+    }
+
+    /**
+     * Pauses the connector (no new connections are accepted; a request arriving on a kept-alive
+     * connection gets a {@code 503} and the connection closed), then waits until no worker thread
+     * is busy: every request that was in flight has been answered to its last byte. Only then
+     * does Tomcat stop, so no acknowledged write loses its response.
+     */
+    private void drain() {
+        Connector connector = tomcat.getConnector();
+        try {
+            connector.pause();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not pause the connector: {}", e.getMessage());
+            return;
+        }
+        if (!(connector.getProtocolHandler().getExecutor() instanceof ThreadPoolExecutor workers)) {
+            LOG.info("Stopping");
+            return;
+        }
+        int busy = workers.getActiveCount();
+        LOG.info("Stopping: {} request(s) in flight", busy);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        while (busy > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(DRAIN_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            busy = workers.getActiveCount();
+        }
+        if (busy > 0) {
+            LOG.warn("Stopping with {} request(s) still in flight after {} ms", busy, DRAIN_MILLIS);
+        }
     }
 
     private static void destroyQuietly(Tomcat tomcat) {
@@ -145,11 +194,18 @@ public final class EmbeddedServer {
 
     private static Path tempDirectory() {
         try {
-            Path dir = Files.createTempDirectory("conditional-feed-tomcat");
-            dir.toFile().deleteOnExit();
-            return dir;
+            return Files.createTempDirectory("conditional-feed-tomcat");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StartupException("cannot create Tomcat's working directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes Tomcat's working directory (its work files only; nothing of the application's data). */
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("Could not delete {}", directory, e);
         }
     }
 
@@ -159,8 +215,11 @@ public final class EmbeddedServer {
             root = root.getCause();
         }
         String message = e.getMessage();
-        if (root != e && root.getMessage() != null) {
-            message = message + ": " + root.getMessage();
+        String cause = root == e ? null : root.getMessage();
+        if (message == null) {
+            message = cause;
+        } else if (cause != null && !message.contains(cause)) {
+            message = message + ": " + cause;
         }
         return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,10 +82,6 @@ class GracefulShutdownTest {
      * in flight, and the drain must let it finish.
      */
     @Test
-    @Disabled("Known launcher bug, fails about 4 runs in 10: with two writes in flight at SIGTERM, the one that"
-            + " finishes first commits and logs 201, then its request thread waits in Tomcat's"
-            + " StandardWrapper.unload() for the other; EmbeddedServer.stop() closes the connector before that"
-            + " thread wakes, so the client gets the connection closed with no response. Enable once fixed.")
     void sigtermLetsInFlightWritesFinish() throws Exception {
         ChildJvm first = start("first");
         HttpResponse<String> before = first.send(post(first, "Before SIGTERM"));

@@ -1,5 +1,6 @@
 package org.conditionalfeed.boot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +98,8 @@ class StartupFailureTest {
         assertTrue(last.startsWith(PREFIX), () -> "last line of stderr is not the reason:\n" + child.output());
         assertTrue(last.length() > PREFIX.length(), child::output);
         assertFalse(last.contains("\tat ") || last.contains("Exception in thread"), child::output);
+        List<String> parts = List.of(last.split(": "));
+        assertEquals(parts.size(), Set.copyOf(parts).size(), () -> "the reason repeats itself: " + last);
         return last;
     }
 }
