@@ -74,6 +74,8 @@ public final class Application implements AutoCloseable {
                 settings.maxItems());
         feedState.recordSettings(channel.fingerprint());
         this.publisher = new FeedPublisher(entries, feedState, new FeedRenderer(), channel);
+        feedState.onChange(change -> publisher.prepare());
+        publisher.prepare();
         this.authenticator = new AdminAuthenticator(new AdminUserRepository(database.jdbi()), new PasswordHasher(),
                 new LoginThrottle(clock), settings.adminUser());
         authenticator.bootstrap(settings.adminPassword());

@@ -1,5 +1,6 @@
 package org.conditionalfeed.feed;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.conditionalfeed.http.EntityTag;
 import org.conditionalfeed.http.Representation;
@@ -12,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the rendered feed of the newest revision. Each request reads the revision from the
- * database (one primary-key lookup, so a write through any instance sharing the database is
- * seen by the very next request); only when it differs from the kept snapshot does it read the
- * newest entries and render again.
+ * Keeps the rendered feed of the newest revision, identity and gzip. Each request asks
+ * {@link FeedStateRepository} for the current revision (from memory when this process is the
+ * database's only user, else one primary-key lookup, so a write through any instance sharing the
+ * database is seen by the very next request); only when it differs from the kept snapshot does
+ * it read the newest entries and render again. A change this process commits is rendered
+ * right after the commit, by {@link #prepare()}, before the write is answered.
  *
  * <p>The entity tag is {@code "<revision>-<settings fingerprint>"}: the revision comes from the
  * database, so it is the same on every instance and after restarts, and never names two
@@ -44,6 +47,19 @@ public final class FeedPublisher {
         this.fingerprint = channel.fingerprint();
     }
 
+    /**
+     * Renders the current revision now, unless it is already kept, so the next reader gets
+     * pre-rendered bytes. Called after each change this process commits and once at start; a
+     * failure is logged, and the next request renders instead.
+     */
+    public void prepare() {
+        try {
+            current();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not render the feed ahead of its readers; the next request will: {}", e.toString(), e);
+        }
+    }
+
     /** The feed as it is now. */
     public FeedSnapshot current() {
         FeedState state = feedState.current();
@@ -51,21 +67,24 @@ public final class FeedPublisher {
         if (snapshot != null && snapshot.revision() >= state.revision()) {
             return snapshot;
         }
-        FeedSnapshot rendered = render(entries.feed(channel.maxItems()));
+        long started = System.nanoTime();
+        FeedSnapshot rendered = render(entries.feed(channel.maxItems()), started);
         return latest.accumulateAndGet(rendered,
                 (kept, fresh) -> kept != null && kept.revision() >= fresh.revision() ? kept : fresh);
     }
 
-    private FeedSnapshot render(FeedSlice slice) {
-        long started = System.nanoTime();
+    /** Renders what {@code slice} holds; {@code started} is when reading it began, for the log. */
+    private FeedSnapshot render(FeedSlice slice, long started) {
         FeedState state = slice.state();
         byte[] body = renderer.render(channel, slice.entries(), state.modified());
         Validators validators = new Validators(EntityTag.strong(state.revision() + "-" + fingerprint), state.modified());
         Representation identity = new Representation(body, FeedRenderer.CONTENT_TYPE, null, validators);
         FeedSnapshot snapshot = new FeedSnapshot(state.revision(), identity, identity.gzipped());
-        LOG.info("Rendered feed revision {} ({} items, {} bytes, {} bytes gzip) in {} ms", state.revision(),
-                slice.entries().size(), body.length, snapshot.gzip().body().length,
-                (System.nanoTime() - started) / 1_000_000);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Rendered feed revision {} ({} items, {} bytes, {} bytes gzip) in {} ms, reading included",
+                    state.revision(), slice.entries().size(), body.length, snapshot.gzip().body().length,
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+        }
         return snapshot;
     }
 }

@@ -53,7 +53,7 @@ public final class EntryRepository {
                     .one();
             return find(handle, id).orElseThrow();
         });
-        feedState.published(new FeedState(created.revision(), created.updated()));
+        feedState.changed(new FeedState(created.revision(), created.updated()));
         return created;
     }
 
@@ -78,7 +78,7 @@ public final class EntryRepository {
                     .execute();
             return find(handle, id);
         });
-        updated.ifPresent(entry -> feedState.published(new FeedState(entry.revision(), entry.updated())));
+        updated.ifPresent(entry -> feedState.changed(new FeedState(entry.revision(), entry.updated())));
         return updated;
     }
 
@@ -92,7 +92,7 @@ public final class EntryRepository {
             handle.createUpdate("DELETE FROM entry WHERE id = :id").bind("id", id).execute();
             return Optional.of(claimed);
         });
-        change.ifPresent(feedState::published);
+        change.ifPresent(feedState::changed);
         return change.isPresent();
     }
 

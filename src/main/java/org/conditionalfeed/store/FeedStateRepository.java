@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -36,6 +39,7 @@ public final class FeedStateRepository {
     private final Clock clock;
     private final boolean exclusive;
     private final AtomicReference<FeedState> committed = new AtomicReference<>();
+    private final List<Consumer<FeedState>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param exclusive whether this process is the only one that writes to the database
@@ -55,6 +59,27 @@ public final class FeedStateRepository {
         FeedState read = jdbi.withHandle(FeedStateRepository::read);
         published(read);
         return read;
+    }
+
+    /**
+     * Calls {@code listener} with the new state after each change this process commits, in the
+     * writing thread, before the write is answered. A listener that fails is logged; the write
+     * stands.
+     */
+    public void onChange(Consumer<FeedState> listener) {
+        listeners.add(listener);
+    }
+
+    /** A change this process has just committed: makes it current, then tells the listeners. */
+    void changed(FeedState state) {
+        published(state);
+        for (Consumer<FeedState> listener : listeners) {
+            try {
+                listener.accept(state);
+            } catch (RuntimeException e) {
+                LOG.warn("After revision {}: {}", state.revision(), e.toString(), e);
+            }
+        }
     }
 
     /** Makes a committed state the current one, unless a newer one is already known. */

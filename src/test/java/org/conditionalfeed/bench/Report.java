@@ -48,7 +48,7 @@ final class Report {
     }
 
     /** Timed GETs right after a write, as the client saw them, and the server's own render times. */
-    record Cold(long entries, List<Double> clientMillis, List<Long> serverMillis, List<Integer> itemCounts) {
+    record Cold(long entries, List<Double> clientMillis, List<Double> serverMillis, List<Integer> itemCounts) {
     }
 
     /** Resident memory of one server process during one data set. */
@@ -87,12 +87,12 @@ final class Report {
             }
             cold(entries).ifPresent(cold -> {
                 String slowest = cold.clientMillis().size() < 100 ? ", p99 = slowest" : "";
-                out.append("| cold render after a write: GET, client side (n=").append(cold.clientMillis().size())
+                out.append("| first GET after a write, client side (n=").append(cold.clientMillis().size())
                         .append(slowest).append(") | ").append(APP).append(" | | | ")
                         .append(millis(percentile(cold.clientMillis(), 50)))
                         .append(" | ").append(millis(percentile(cold.clientMillis(), 99))).append(" | | | | |\n");
-                List<Double> server = cold.serverMillis().stream().map(Long::doubleValue).toList();
-                out.append("| cold render: server's own log, whole ms (n=").append(server.size()).append(", items ")
+                List<Double> server = cold.serverMillis();
+                out.append("| cold render after a write: server's own log, reading included (n=").append(server.size()).append(", items ")
                         .append(cold.itemCounts().stream().distinct().toList()).append(") | ").append(APP)
                         .append(" | | | ").append(server.isEmpty() ? "-" : millis(percentile(server, 50))).append(" | ")
                         .append(server.isEmpty() ? "-" : millis(percentile(server, 99))).append(" | | | | |\n");

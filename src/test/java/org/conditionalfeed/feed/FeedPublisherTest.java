@@ -86,4 +86,20 @@ class FeedPublisherTest {
         FeedSnapshot next = publisher.current();
         assertTrue(next.revision() > first.revision(), "the very next request sees the other writer's change");
     }
+
+    @Test
+    void changeIsRenderedRightAfterItCommitsSoTheNextReaderFindsItReady() {
+        FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
+        EntryRepository entries = new EntryRepository(database.jdbi(), state);
+        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        state.onChange(change -> publisher.prepare());
+
+        entries.create(new EntryDraft("Ready", "<p>made before anyone asked</p>", null, null, List.of()));
+        statements.set(0);
+        FeedSnapshot snapshot = publisher.current();
+
+        assertEquals(0, statements.get(), "the reader after a write neither queries nor renders");
+        assertTrue(new String(snapshot.identity().body(), java.nio.charset.StandardCharsets.UTF_8).contains("Ready"));
+        assertTrue(snapshot.gzip().body().length > 0);
+    }
 }
