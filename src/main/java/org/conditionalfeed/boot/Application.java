@@ -53,6 +53,7 @@ public final class Application implements AutoCloseable {
     private static final List<String> ASSETS = List.of("admin.css", "admin.js", "favicon.svg");
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    private static final int WARM_UP_RENDERS = 300;
 
     private final Settings settings;
     private final Clock clock;
@@ -76,6 +77,7 @@ public final class Application implements AutoCloseable {
         this.publisher = new FeedPublisher(entries, feedState, new FeedRenderer(), channel);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
+        warmUpInBackground();
         this.authenticator = new AdminAuthenticator(new AdminUserRepository(database.jdbi()), new PasswordHasher(),
                 new LoginThrottle(clock), settings.adminUser());
         authenticator.bootstrap(settings.adminPassword());
@@ -96,6 +98,23 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Compiles the render path ahead of need on a low-priority daemon thread, so that even the
+     * first changes after a start render in milliseconds (see {@link FeedPublisher#warmUp}).
+     */
+    private void warmUpInBackground() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                publisher.warmUp(WARM_UP_RENDERS, closed::get);
+            } catch (RuntimeException e) {
+                LOG.debug("Render warm-up stopped: {}", e.toString());
+            }
+        }, "feed-render-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     /** Registers the servlets and filters on a context, embedded or deployed. */

@@ -2,6 +2,7 @@ package org.conditionalfeed.feed;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.conditionalfeed.http.EntityTag;
 import org.conditionalfeed.http.Representation;
 import org.conditionalfeed.http.Validators;
@@ -60,6 +61,23 @@ public final class FeedPublisher {
         }
     }
 
+    /**
+     * Renders the current entries {@code rounds} times and discards the results, so that the
+     * JIT has compiled the render path (ROME, JDOM, gzip) before the first change needs it: a
+     * render takes tens of milliseconds while that code is still interpreted, a few once it is
+     * compiled. Meant for a background thread at start; returns early when {@code stop} says so.
+     */
+    public void warmUp(int rounds, BooleanSupplier stop) {
+        long started = System.nanoTime();
+        FeedSlice slice = entries.feed(channel.maxItems());
+        int done = 0;
+        while (done < rounds && !stop.getAsBoolean()) {
+            snapshotOf(slice);
+            done++;
+        }
+        LOG.info("Render path warmed up: {} renders in {} ms", done, (System.nanoTime() - started) / 1_000_000);
+    }
+
     /** The feed as it is now. */
     public FeedSnapshot current() {
         FeedState state = feedState.current();
@@ -73,13 +91,19 @@ public final class FeedPublisher {
                 (kept, fresh) -> kept != null && kept.revision() >= fresh.revision() ? kept : fresh);
     }
 
-    /** Renders what {@code slice} holds; {@code started} is when reading it began, for the log. */
-    private FeedSnapshot render(FeedSlice slice, long started) {
+    private FeedSnapshot snapshotOf(FeedSlice slice) {
         FeedState state = slice.state();
         byte[] body = renderer.render(channel, slice.entries(), state.modified());
         Validators validators = new Validators(EntityTag.strong(state.revision() + "-" + fingerprint), state.modified());
         Representation identity = new Representation(body, FeedRenderer.CONTENT_TYPE, null, validators);
-        FeedSnapshot snapshot = new FeedSnapshot(state.revision(), identity, identity.gzipped());
+        return new FeedSnapshot(state.revision(), identity, identity.gzipped());
+    }
+
+    /** Renders what {@code slice} holds; {@code started} is when reading it began, for the log. */
+    private FeedSnapshot render(FeedSlice slice, long started) {
+        FeedState state = slice.state();
+        FeedSnapshot snapshot = snapshotOf(slice);
+        byte[] body = snapshot.identity().body();
         if (LOG.isInfoEnabled()) {
             LOG.info("Rendered feed revision {} ({} items, {} bytes, {} bytes gzip) in {} ms, reading included",
                     state.revision(), slice.entries().size(), body.length, snapshot.gzip().body().length,
