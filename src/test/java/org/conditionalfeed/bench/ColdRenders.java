@@ -22,7 +22,18 @@ final class ColdRenders {
     private static final Pattern RENDERED =
             Pattern.compile("Rendered feed revision \\d+ \\((\\d+) items, .* in ([\\d.]+) ms");
 
+    /** Longer than the embedded launcher's log flush interval. */
+    private static final long LOG_FLUSH_MILLIS = 600;
+
     private ColdRenders() {
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Report.Cold measure(Probe probe, ChildProcess app, URI base, String adminPassword, long entries, int count) {
@@ -52,6 +63,7 @@ final class ColdRenders {
             }
             previousEtag = etag;
         }
+        sleepQuietly(LOG_FLUSH_MILLIS); // the launcher writes its log in blocks, at least every 250 ms
         List<Double> serverMillis = new ArrayList<>();
         List<Integer> items = new ArrayList<>();
         for (String line : app.logLinesFrom(logOffset)) {
