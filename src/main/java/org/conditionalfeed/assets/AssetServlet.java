@@ -35,9 +35,7 @@ public final class AssetServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            PlainTextErrors.methodNotAllowed(response);
+        if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             return;
         }
         String path = request.getPathInfo();

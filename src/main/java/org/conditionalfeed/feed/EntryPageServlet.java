@@ -46,9 +46,7 @@ public final class EntryPageServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            PlainTextErrors.methodNotAllowed(response);
+        if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             return;
         }
         Optional<Entry> entry = parseId(request.getPathInfo()).flatMap(entries::find);

@@ -32,9 +32,7 @@ public final class FeedServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            PlainTextErrors.methodNotAllowed(response);
+        if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             return;
         }
         FeedSnapshot snapshot = publisher.current();

@@ -1,5 +1,6 @@
 package org.conditionalfeed.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +21,20 @@ public final class PlainTextErrors {
         response.getOutputStream().write(body);
     }
 
-    /** {@code 405} with {@code Allow: GET, HEAD}, for read-only resources. */
-    public static void methodNotAllowed(HttpServletResponse response) throws IOException {
+    /**
+     * For read-only resources: answers anything but {@code GET} and {@code HEAD} with {@code 405}
+     * and {@code Allow: GET, HEAD}.
+     *
+     * @return whether the request was refused (and answered)
+     */
+    public static boolean refuseUnlessGetOrHead(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            return false;
+        }
         response.setHeader("Allow", "GET, HEAD");
         send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed: use GET or HEAD");
+        return true;
     }
 }

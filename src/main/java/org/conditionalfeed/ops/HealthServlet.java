@@ -27,9 +27,10 @@ public final class HealthServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
-            PlainTextErrors.methodNotAllowed(response);
-        } else if (database.isReachable(TIMEOUT_SECONDS)) {
+        if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
+            return;
+        }
+        if (database.isReachable(TIMEOUT_SECONDS)) {
             PlainTextErrors.send(response, HttpServletResponse.SC_OK, "ok");
         } else {
             PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database unavailable");

@@ -33,9 +33,7 @@ public final class RootServlet extends HttpServlet {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!path.equals("/") && !path.isEmpty()) {
             PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "Not found");
-        } else if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
-            PlainTextErrors.methodNotAllowed(response);
-        } else {
+        } else if (!PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             response.setContentType("text/html; charset=UTF-8");
             response.setHeader("Cache-Control", "no-cache");
             response.setContentLength(homePage.length);
