@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,14 +41,8 @@ class DurabilityTest {
     @TempDir
     Path directory;
 
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        for (ChildJvm child : children) {
-            child.close();
-        }
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void acknowledgedWritesSurviveSigkill() throws Exception {
@@ -95,14 +89,7 @@ class DurabilityTest {
     }
 
     private ChildJvm start(String name) throws Exception {
-        ChildJvm child = ChildJvm.launch(directory, name, Map.of(
-                "FEED_PORT", "0",
-                "FEED_DB_URL", "jdbc:h2:file:" + directory.resolve("feed"),
-                "FEED_BASE_URL", "http://feed.test",
-                "FEED_ADMIN_PASSWORD", ChildJvm.ADMIN_PASSWORD));
-        children.add(child);
-        child.awaitListening();
-        return child;
+        return children.start(directory, name);
     }
 
     private static HttpRequest json(HttpRequest.Builder request, String method, String title) throws Exception {

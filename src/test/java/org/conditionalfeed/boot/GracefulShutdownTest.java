@@ -10,13 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,14 +32,8 @@ class GracefulShutdownTest {
     @TempDir
     Path directory;
 
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        for (ChildJvm child : children) {
-            child.close();
-        }
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void sigtermDrainsClosesDatabaseAndKeepsData() throws Exception {
@@ -120,14 +113,7 @@ class GracefulShutdownTest {
     }
 
     private ChildJvm start(String name) throws Exception {
-        ChildJvm child = ChildJvm.launch(directory, name, Map.of(
-                "FEED_PORT", "0",
-                "FEED_DB_URL", "jdbc:h2:file:" + directory.resolve("feed"),
-                "FEED_BASE_URL", "http://feed.test",
-                "FEED_ADMIN_PASSWORD", ChildJvm.ADMIN_PASSWORD));
-        children.add(child);
-        child.awaitListening();
-        return child;
+        return children.start(directory, name);
     }
 
     private static HttpRequest post(ChildJvm child, String title) throws Exception {

@@ -10,13 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,14 +29,8 @@ class StartupFailureTest {
     @TempDir
     Path directory;
 
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        for (ChildJvm child : children) {
-            child.close();
-        }
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void takenPortStopsStartupNamingThePort() throws Exception {
@@ -82,13 +74,7 @@ class StartupFailureTest {
      * non-zero with a one-line reason, and returns that line.
      */
     private String refusalOf(Map<String, String> overrides) throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of(
-                "FEED_PORT", "0",
-                "FEED_DB_URL", "jdbc:h2:file:" + directory.resolve("feed"),
-                "FEED_ADMIN_PASSWORD", ChildJvm.ADMIN_PASSWORD));
-        settings.putAll(overrides);
-        ChildJvm child = ChildJvm.launch(directory, "launcher", settings);
-        children.add(child);
+        ChildJvm child = children.launch(directory, "launcher", overrides);
         int exit = child.awaitExit(EXIT_TIMEOUT);
         assertNotEquals(0, exit, child::output);
         assertFalse(child.log().contains("Listening on"), child::output);
