@@ -1,6 +1,8 @@
 package org.conditionalfeed.boot;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,7 @@ public final class EmbeddedServer {
      * @throws StartupException with a one-line reason when it cannot start
      */
     public static EmbeddedServer start(Settings settings, String address, Clock clock) {
+        refuseTakenPort(address, settings.port());
         Tomcat tomcat = new Tomcat();
         Path baseDirectory = tempDirectory();
         tomcat.setBaseDir(baseDirectory.toString());
@@ -119,6 +122,23 @@ public final class EmbeddedServer {
         LOG.info("Listening on http://{}:{}/ (feed at {}/feed.xml)", address, connector.getLocalPort(),
                 bound.publicBaseUrl());
         return new EmbeddedServer(tomcat, application, bound, baseDirectory);
+    }
+
+    /**
+     * Tries the port before Tomcat does, so that the common failure, a port already in use, is
+     * one line rather than Tomcat's stack trace. (Should another process take the port in
+     * between, Tomcat's own bind fails and start-up still stops with a one-line reason.)
+     */
+    private static void refuseTakenPort(String address, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true); // as Tomcat binds: a port in TIME_WAIT is free
+            probe.bind(new InetSocketAddress(address, port));
+        } catch (IOException e) {
+            throw new StartupException("cannot listen on " + address + ":" + port + " (FEED_PORT): " + e.getMessage(), e);
+        }
     }
 
     /** The port actually bound. */
