@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one start-up path. A standalone Tomcat finds this class through
  * {@code META-INF/services/jakarta.servlet.ServletContainerInitializer} and calls the no-argument
- * constructor: settings come from the environment. The embedded launcher passes an application
- * it has already started, so a bad setting or an unreachable database fails before the port
- * opens. Either way the application closes with the context.
+ * constructor: settings come from the environment and the system properties of Tomcat's JVM. The
+ * embedded launcher passes an application it has already started, so a bad setting or an
+ * unreachable database fails before the port opens. Either way the application closes with the
+ * context.
  */
 public final class FeedInitializer implements ServletContainerInitializer {
 
@@ -28,7 +29,7 @@ public final class FeedInitializer implements ServletContainerInitializer {
 
     private final Application started;
 
-    /** For a deployed WAR: builds the application from the environment at start-up. */
+    /** For a deployed WAR: builds the application from the environment and system properties at start-up. */
     public FeedInitializer() {
         this(null);
     }
@@ -59,7 +60,7 @@ public final class FeedInitializer implements ServletContainerInitializer {
         Application application;
         try {
             application = started != null ? started
-                    : Application.start(SettingsLoader.load(System.getenv()), Clock.systemUTC());
+                    : Application.start(SettingsLoader.load(System.getenv(), System.getProperties()), Clock.systemUTC());
         } catch (RuntimeException e) {
             LOG.error("conditional-feed cannot start: {}", e.getMessage());
             throw new ServletException("conditional-feed cannot start: " + e.getMessage(), e);

@@ -1,10 +1,14 @@
 package org.conditionalfeed.boot;
 
 import java.time.Clock;
+import org.conditionalfeed.config.Settings;
 import org.conditionalfeed.config.SettingsException;
 import org.conditionalfeed.config.SettingsLoader;
 
-/** Runs the embedded server: {@code java -jar target/conditional-feed.jar}. Settings: {@code FEED_*}. */
+/**
+ * Runs the embedded server: {@code java -jar target/conditional-feed.jar}. Settings: {@code FEED_*}
+ * environment variables or {@code -D} system properties.
+ */
 public final class Main {
 
     private Main() {
@@ -13,7 +17,8 @@ public final class Main {
     public static void main(String[] args) {
         Logging.configure();
         try {
-            EmbeddedServer server = EmbeddedServer.start(SettingsLoader.load(System.getenv()), "0.0.0.0", Clock.systemUTC());
+            Settings settings = SettingsLoader.load(System.getenv(), System.getProperties());
+            EmbeddedServer server = EmbeddedServer.start(settings, "0.0.0.0", Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); Logging.flush(); }, "shutdown"));
         } catch (SettingsException | EmbeddedServer.StartupException e) {
             Logging.flush();

@@ -2,14 +2,16 @@ package org.conditionalfeed.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
- * Reads {@link Settings} from a map of environment variables. An unset or empty variable takes
- * its default; a value the application cannot use throws {@link SettingsException} naming the
- * variable.
+ * Reads {@link Settings} from a map of environment variables, optionally overridden by JVM system
+ * properties of the same names. An unset or empty variable takes its default; a value the
+ * application cannot use throws {@link SettingsException} naming the variable.
  *
  * <p>Stateless and thread-safe.
  */
@@ -21,7 +23,24 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
-    /** Loads settings from {@code variables}, usually {@link System#getenv()}. */
+    /**
+     * Loads settings from the environment and the system properties, usually {@link System#getenv()}
+     * and {@link System#getProperties()}. A non-empty {@code FEED_*} system property wins over the
+     * environment variable of the same name: an operator of a standalone Tomcat may set either,
+     * e.g. {@code export FEED_DB_URL=…} or {@code -DFEED_DB_URL=…} in {@code bin/setenv.sh}.
+     */
+    public static Settings load(Map<String, String> environment, Properties systemProperties) {
+        Map<String, String> variables = new HashMap<>(environment);
+        for (String name : systemProperties.stringPropertyNames()) {
+            String value = systemProperties.getProperty(name);
+            if (name.startsWith("FEED_") && blankToNull(value) != null) {
+                variables.put(name, value);
+            }
+        }
+        return load(variables);
+    }
+
+    /** Loads settings from {@code variables}, e.g. environment variables. */
     public static Settings load(Map<String, String> variables) {
         Map<String, String> env = Map.copyOf(variables);
         int port = integer(env, "FEED_PORT", 8080, 0, 65535);

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.flywaydb.core.Flyway;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The database: a HikariCP pool, the Flyway migrations from {@code db/}, and a {@link Jdbi} on
- * top. Opening it migrates the schema explicitly; closing it closes the pool.
+ * top. Opening it migrates the schema explicitly; closing it closes the pool and waits for the
+ * pool's threads to end.
  *
  * <p>For an H2 URL it makes a commit durable before it returns ({@code WRITE_DELAY=0}: H2
  * otherwise flushes committed transactions up to half a second later), lets concurrent writers
@@ -29,13 +31,17 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    private static final String POOL_NAME = "feed-db";
+
     private final HikariDataSource dataSource;
+    private final PoolThreads poolThreads;
     private final Jdbi jdbi;
 
     private final boolean exclusive;
 
-    private Database(HikariDataSource dataSource, boolean exclusive) {
+    private Database(HikariDataSource dataSource, PoolThreads poolThreads, boolean exclusive) {
         this.dataSource = dataSource;
+        this.poolThreads = poolThreads;
         this.jdbi = Jdbi.create(dataSource);
         this.exclusive = exclusive;
     }
@@ -51,7 +57,9 @@ public final class Database implements AutoCloseable {
         driverFor(url).ifPresent(config::setDriverClassName);
         config.setUsername(user);
         config.setPassword(password);
-        config.setPoolName("feed-db");
+        config.setPoolName(POOL_NAME);
+        PoolThreads poolThreads = new PoolThreads(POOL_NAME);
+        config.setThreadFactory(poolThreads);
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(10_000);
         HikariDataSource dataSource;
@@ -73,7 +81,7 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StoreException("cannot migrate " + url + ": " + rootMessage(e), e);
         }
-        return new Database(dataSource, isExclusive(url));
+        return new Database(dataSource, poolThreads, isExclusive(url));
     }
 
     /**
@@ -106,9 +114,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the pool and waits briefly for its threads to end. */
     @Override
     public void close() {
         dataSource.close();
+        try {
+            if (!poolThreads.awaitEnd(Duration.ofSeconds(5))) {
+                LOG.warn("Database closed; some connection pool threads are still ending");
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LOG.info("Database closed");
     }
 
