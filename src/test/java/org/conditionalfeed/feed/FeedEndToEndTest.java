@@ -1,5 +1,7 @@
 package org.conditionalfeed.feed;
 
+import static org.conditionalfeed.testing.FeedServer.etag;
+import static org.conditionalfeed.testing.FeedServer.lastModified;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -285,14 +287,6 @@ class FeedEndToEndTest {
         HttpResponse<byte[]> response = server.get("/nothing/here");
         assertEquals(404, response.statusCode());
         assertFalse(FeedServer.text(response).contains("Tomcat"));
-    }
-
-    private static String etag(HttpResponse<byte[]> response) {
-        return response.headers().firstValue("ETag").orElseThrow();
-    }
-
-    private static String lastModified(HttpResponse<byte[]> response) {
-        return response.headers().firstValue("Last-Modified").orElseThrow();
     }
 
     private static Instant instant(String httpDate) {

@@ -26,7 +26,8 @@ import org.conditionalfeed.config.SettingsLoader;
 
 /**
  * The real application on a real embedded Tomcat, for end-to-end tests: port 0 on 127.0.0.1, an
- * H2 file database in the given directory, started through the same {@link EmbeddedServer} that
+ * H2 file database in the given directory unless the settings name another ({@code FEED_DB_URL},
+ * e.g. from {@link PostgresServer}), started through the same {@link EmbeddedServer} that
  * {@code main} uses, spoken to with {@link HttpClient}. Stop it in teardown.
  */
 public final class FeedServer implements AutoCloseable {
@@ -127,6 +128,16 @@ public final class FeedServer implements AutoCloseable {
         } catch (FeedException e) {
             throw new AssertionError("ROME rejects the feed: " + e.getMessage(), e);
         }
+    }
+
+    /** The response's {@code ETag}, which must be there. */
+    public static String etag(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    /** The response's {@code Last-Modified}, which must be there. */
+    public static String lastModified(HttpResponse<byte[]> response) {
+        return response.headers().firstValue("Last-Modified").orElseThrow();
     }
 
     /** Parses an IMF-fixdate header value. */
