@@ -45,7 +45,8 @@ public final class AdminAuthenticator {
     /**
      * Makes sure the administrator can log in: stores the hash of {@code configuredPassword}
      * when given and different from the stored one; otherwise, at first start, generates a strong
-     * password, logs it once and stores only its hash.
+     * password, logs it once and stores only its hash. Of instances that start together on a
+     * new database, one creates the administrator and the others keep what it stored.
      */
     public void bootstrap(Optional<String> configuredPassword) {
         Optional<String> stored = users.passwordHash(username);
@@ -59,9 +60,13 @@ public final class AdminAuthenticator {
             }
         } else if (stored.isEmpty()) {
             String generated = hasher.generatePassword();
-            users.savePasswordHash(username, hasher.hash(generated));
-            LOG.warn("Administrator '{}' created with generated password: {}  (shown only this once; "
-                    + "only its hash is stored. Set FEED_ADMIN_PASSWORD to choose one.)", username, generated);
+            if (users.createIfAbsent(username, hasher.hash(generated))) {
+                LOG.warn("Administrator '{}' created with generated password: {}  (shown only this once; "
+                        + "only its hash is stored. Set FEED_ADMIN_PASSWORD to choose one.)", username, generated);
+            } else {
+                LOG.info("Administrator '{}' was created by another instance starting at the same time; "
+                        + "that instance's log shows the generated password", username);
+            }
         }
     }
 
