@@ -211,6 +211,20 @@ class PostgresInstancesTest {
     }
 
     @Test
+    void newAdministratorPasswordCountsOnEveryInstanceAtOnce() {
+        Map<String, String> settings = new HashMap<>(POSTGRES.newDatabase());
+        FeedServer a = start(settings);
+        FeedServer b = start(settings);
+        assertEquals(200, entriesAs(a, FeedServer.ADMIN_PASSWORD), "A accepts and remembers the password");
+        b.close();
+        instances.remove(b);
+        settings.put("FEED_ADMIN_PASSWORD", "another long passphrase");
+        start(settings);
+        assertEquals(401, entriesAs(a, FeedServer.ADMIN_PASSWORD), "A no longer takes the replaced password");
+        assertEquals(200, entriesAs(a, "another long passphrase"));
+    }
+
+    @Test
     void acknowledgedWritesAreCommittedForEveryOtherConnection() throws Exception {
         Map<String, String> settings = POSTGRES.newDatabase();
         FeedServer a = start(settings);
