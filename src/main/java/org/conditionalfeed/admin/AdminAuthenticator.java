@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * The one password check for the administrator, shared by every way in.
  *
  * <p>The database keeps only a PBKDF2 hash. Checking it takes a deliberate fraction of a second,
- * so after a success the authenticator remembers an HMAC of the accepted credentials under a key
- * that lives only in this process, and later requests with the same credentials are checked
- * against that in constant time. A wrong password always pays the full PBKDF2 cost.
+ * so after a success the authenticator remembers an HMAC of the accepted credentials and the
+ * stored hash under a key that lives only in this process, and later requests with the same
+ * credentials are checked against that in constant time, after one primary-key read of the
+ * stored hash. A wrong password always pays the full PBKDF2 cost.
  *
  * <p>Thread-safe.
  */
@@ -45,7 +46,8 @@ public final class AdminAuthenticator {
     /**
      * Makes sure the administrator can log in: stores the hash of {@code configuredPassword}
      * when given and different from the stored one; otherwise, at first start, generates a strong
-     * password, logs it once and stores only its hash.
+     * password, logs it once and stores only its hash. Of instances that start together on a
+     * new database, one creates the administrator and the others keep what it stored.
      */
     public void bootstrap(Optional<String> configuredPassword) {
         Optional<String> stored = users.passwordHash(username);
@@ -59,9 +61,13 @@ public final class AdminAuthenticator {
             }
         } else if (stored.isEmpty()) {
             String generated = hasher.generatePassword();
-            users.savePasswordHash(username, hasher.hash(generated));
-            LOG.warn("Administrator '{}' created with generated password: {}  (shown only this once; "
-                    + "only its hash is stored. Set FEED_ADMIN_PASSWORD to choose one.)", username, generated);
+            if (users.createIfAbsent(username, hasher.hash(generated))) {
+                LOG.warn("Administrator '{}' created with generated password: {}  (shown only this once; "
+                        + "only its hash is stored. Set FEED_ADMIN_PASSWORD to choose one.)", username, generated);
+            } else {
+                LOG.info("Administrator '{}' was created by another instance starting at the same time; "
+                        + "that instance's log shows the generated password", username);
+            }
         }
     }
 
@@ -89,14 +95,16 @@ public final class AdminAuthenticator {
         if (locked.isPresent()) {
             return new Outcome.Throttled(locked.get());
         }
-        byte[] credentials = mac(user + '\u0000' + password);
-        if (MessageDigest.isEqual(credentials, acceptedCredentials)) {
+        // The stored hash is part of what is remembered: once another instance sharing the
+        // database stores a new password, the old one stops working here too.
+        Optional<String> stored = users.passwordHash(username);
+        byte[] credentials = mac(user + '\u0000' + password + '\u0000' + stored.orElse(""));
+        if (stored.isPresent() && MessageDigest.isEqual(credentials, acceptedCredentials)) {
             throttle.succeeded(client);
             return new Outcome.Accepted();
         }
         boolean userMatches = MessageDigest.isEqual(user.getBytes(StandardCharsets.UTF_8),
                 username.getBytes(StandardCharsets.UTF_8));
-        Optional<String> stored = users.passwordHash(username);
         boolean passwordMatches = !password.isEmpty() && stored.isPresent() && hasher.verify(password, stored.get());
         if (userMatches && passwordMatches) {
             acceptedCredentials = credentials;

@@ -46,9 +46,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Application implements AutoCloseable {
 
-    /** Readers may keep the feed but must ask again before every use. */
-    public static final String FEED_CACHE_CONTROL = "private, must-revalidate, max-age=0";
-
     /** The static assets under {@code webapp/assets/}. */
     private static final List<String> ASSETS = List.of("admin.css", "admin.js", "favicon.svg");
 
@@ -127,7 +124,7 @@ public final class Application implements AutoCloseable {
         cookie.setHttpOnly(true);
         cookie.setAttribute("SameSite", "Strict");
 
-        RepresentationResponder feedResponder = new RepresentationResponder(FEED_CACHE_CONTROL);
+        RepresentationResponder feedResponder = new RepresentationResponder(settings.feedCacheControl());
         ObjectMapper mapper = EntriesApiServlet.newMapper();
         JsonResponses json = new JsonResponses(mapper);
 

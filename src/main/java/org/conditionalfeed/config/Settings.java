@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param maxItems newest entries per feed
  * @param adminUser administrator login
  * @param adminPassword administrator password from the environment, if one was given
+ * @param feedCacheControl the {@code Cache-Control} of the feed and the entry pages
  */
 public record Settings(
         int port,
@@ -27,7 +28,8 @@ public record Settings(
         String description,
         int maxItems,
         String adminUser,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        String feedCacheControl) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
     public String publicBaseUrl() {
@@ -37,12 +39,13 @@ public record Settings(
     /** These settings with the port the server actually bound, for a default base URL. */
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
-                adminUser, adminPassword);
+                adminUser, adminPassword, feedCacheControl);
     }
 
     @Override
     public String toString() {
         return "Settings[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", baseUrl=" + publicBaseUrl()
-                + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser + "]";
+                + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser
+                + ", feedCacheControl=" + feedCacheControl + "]";
     }
 }

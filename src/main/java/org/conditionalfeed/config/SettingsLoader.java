@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link Settings} from a map of environment variables, optionally overridden by JVM system
@@ -19,6 +20,21 @@ public final class SettingsLoader {
 
     public static final String DEFAULT_TITLE = "conditional-feed";
     public static final String DEFAULT_DESCRIPTION = "The latest entries of this blog.";
+    /** Readers may keep the feed but must ask again before every use; shared caches keep none. */
+    public static final String DEFAULT_FEED_CACHE_CONTROL = "private, must-revalidate, max-age=0";
+
+    /**
+     * RFC 9111 section 5.2: a comma-separated list of {@code token [ "=" ( token / quoted-string ) ]},
+     * in visible ASCII, spaces and tabs.
+     */
+    private static final Pattern CACHE_DIRECTIVES;
+
+    static {
+        String token = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+        String quoted = "\"(?:[\\t !#-\\[\\]-~]|\\\\[\\t -~])*\"";
+        String directive = token + "(?:=(?:" + token + "|" + quoted + "))?";
+        CACHE_DIRECTIVES = Pattern.compile(directive + "(?:[ \\t]*,[ \\t]*" + directive + ")*");
+    }
 
     private SettingsLoader() {
     }
@@ -57,8 +73,20 @@ public final class SettingsLoader {
             throw new SettingsException("FEED_ADMIN_USER must not contain ':' or control characters");
         }
         Optional<String> adminPassword = Optional.ofNullable(blankToNull(env.get("FEED_ADMIN_PASSWORD")));
+        String feedCacheControl = cacheControl(text(env, "FEED_CACHE_CONTROL", DEFAULT_FEED_CACHE_CONTROL));
         return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
-                baseUrl, title, description, maxItems, adminUser, adminPassword);
+                baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl);
+    }
+
+    private static String cacheControl(String value) {
+        if (value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c >= 0x7f)) {
+            throw new SettingsException("FEED_CACHE_CONTROL must be visible ASCII, without control characters");
+        }
+        if (!CACHE_DIRECTIVES.matcher(value).matches()) {
+            throw new SettingsException("FEED_CACHE_CONTROL must be a comma-separated list of Cache-Control "
+                    + "directives such as 'public, max-age=60', got '" + value + "'");
+        }
+        return value;
     }
 
     private static String baseUrl(String value) {

@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.flywaydb.core.Flyway;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * otherwise flushes committed transactions up to half a second later), lets concurrent writers
  * wait for each other ({@code LOCK_TIMEOUT}), and leaves closing the
  * database to the application rather than to H2's own shutdown hook, so in-flight requests can
- * finish on SIGTERM. Settings the operator wrote into the URL win.
+ * finish on SIGTERM. Settings the operator wrote into the URL win. PostgreSQL commits durably by
+ * default; the application leaves its settings alone and warns at start-up when they do not.
+ * Instances that open the same database at once wait for each other's migration (Flyway's lock).
  *
  * <p>Thread-safe.
  */
@@ -81,7 +86,33 @@ public final class Database implements AutoCloseable {
             dataSource.close();
             throw new StoreException("cannot migrate " + url + ": " + rootMessage(e), e);
         }
-        return new Database(dataSource, poolThreads, isExclusive(url));
+        Database database = new Database(dataSource, poolThreads, isExclusive(url));
+        database.warnUnlessCommitsAreDurable();
+        return database;
+    }
+
+    /**
+     * A PostgreSQL server can be set to acknowledge a commit before it is on disk; then a write
+     * answered {@code 201}, {@code 200} or {@code 204} may be lost in a crash. Its default is
+     * durable, and the application leaves the server's choice alone, but says so.
+     */
+    private void warnUnlessCommitsAreDurable() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+                return;
+            }
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet result = statement.executeQuery("SHOW " + setting)) {
+                    if (result.next() && "off".equals(result.getString(1))) {
+                        LOG.warn("PostgreSQL has {} = off: an acknowledged write may be lost if the database "
+                                + "server crashes; turn it on for the durability the feed promises", setting);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot tell whether the database makes commits durable: {}", e.getMessage());
+        }
     }
 
     /**

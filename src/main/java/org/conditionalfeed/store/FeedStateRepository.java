@@ -91,11 +91,12 @@ public final class FeedStateRepository {
     /**
      * Records the fingerprint of the settings that shape the feed (title, links, item count).
      * A different fingerprint from the stored one is a change to what the feed shows, so it
-     * takes a new revision; so does the very first start.
+     * takes a new revision; so does the very first start. Instances that start together record
+     * the same settings once: the row is locked before it is compared.
      */
     public FeedState recordSettings(String fingerprint) {
         FeedState state = jdbi.inTransaction(handle -> {
-            String stored = handle.createQuery("SELECT settings_fingerprint FROM feed_state WHERE id = 1")
+            String stored = handle.createQuery("SELECT settings_fingerprint FROM feed_state WHERE id = 1 FOR UPDATE")
                     .mapTo(String.class).one();
             if (stored.equals(fingerprint)) {
                 return read(handle);
@@ -103,11 +104,25 @@ public final class FeedStateRepository {
             FeedState change = claimChange(handle);
             handle.createUpdate("UPDATE feed_state SET settings_fingerprint = :fingerprint WHERE id = 1")
                     .bind("fingerprint", fingerprint).execute();
-            LOG.info("Feed settings changed: revision {} at {}", change.revision(), change.modified());
+            logSettingsChange(stored, fingerprint, change);
             return change;
         });
         published(state);
         return state;
+    }
+
+    private void logSettingsChange(String stored, String fingerprint, FeedState change) {
+        if (stored.isEmpty() || exclusive) {
+            LOG.info("Feed settings changed: revision {} at {}", change.revision(), change.modified());
+            return;
+        }
+        // The database may be shared: either the settings were changed, or another instance runs
+        // with other ones. Each start of a differently configured instance then takes a revision.
+        LOG.warn("Feed settings {} differ from {}, last recorded in the shared database: revision {} at {}. "
+                + "If other instances still run with the previous FEED_TITLE, FEED_DESCRIPTION, FEED_BASE_URL or "
+                + "FEED_MAX_ITEMS, readers get a different feed from each, and every start of one takes a new "
+                + "revision: give all instances the same settings", fingerprint, stored, change.revision(),
+                change.modified());
     }
 
     /**

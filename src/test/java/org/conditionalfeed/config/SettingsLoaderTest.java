@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Where the settings come from: environment variables, overridden by {@code FEED_*} system properties. */
+/**
+ * Where the settings come from (environment variables, overridden by {@code FEED_*} system
+ * properties) and the feed's {@code Cache-Control} setting: the default, the values accepted and
+ * those refused.
+ */
 class SettingsLoaderTest {
 
     private static Properties properties(String... namesAndValues) {
@@ -50,5 +56,60 @@ class SettingsLoaderTest {
         SettingsException refused = assertThrows(SettingsException.class,
                 () -> SettingsLoader.load(Map.of(), properties("FEED_MAX_ITEMS", "many")));
         assertTrue(refused.getMessage().contains("FEED_MAX_ITEMS"), refused.getMessage());
+    }
+
+    @Test
+    void feedCacheControlDefaultsToPrivateRevalidation() {
+        assertEquals("private, must-revalidate, max-age=0", SettingsLoader.load(Map.of()).feedCacheControl());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"", "   ", "\t"})
+    void emptyFeedCacheControlCountsAsUnset(String value) {
+        assertEquals(SettingsLoader.DEFAULT_FEED_CACHE_CONTROL,
+                SettingsLoader.load(Map.of("FEED_CACHE_CONTROL", value)).feedCacheControl());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+        "public, max-age=60",
+        "public, no-cache",
+        "public,max-age=60,stale-while-revalidate=30",
+        "no-store",
+        "s-maxage=300, public",
+        "private=\"Set-Cookie, X-Token\", max-age=0",
+        "ext=\"a \\\"quoted\\\" word\"",
+    })
+    void acceptsCacheControlDirectives(String value) {
+        assertEquals(value, SettingsLoader.load(Map.of("FEED_CACHE_CONTROL", value)).feedCacheControl());
+    }
+
+    @Test
+    void surroundingWhitespaceIsDropped() {
+        assertEquals("public, max-age=60",
+                SettingsLoader.load(Map.of("FEED_CACHE_CONTROL", "  public, max-age=60 \n")).feedCacheControl());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {
+        "public\r\nSet-Cookie: a=b",
+        "public\nmax-age=60",
+        "public, max-age=60\u0000",
+        "public, max-age=\u0007",
+        "public, max-age=60\u007f",
+        "public, caf\u00e9",
+        ",",
+        "public,,max-age=60",
+        "public, max-age=",
+        "max-age=\"unterminated",
+        "public; max-age=60",
+        "public max-age=60",
+        "=60",
+    })
+    void refusesWhatIsNotAListOfDirectives(String value) {
+        SettingsException refused = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(Map.of("FEED_CACHE_CONTROL", value)));
+        assertTrue(refused.getMessage().startsWith("FEED_CACHE_CONTROL "), refused.getMessage());
+        assertEquals(1, refused.getMessage().lines().count(), "one line: " + refused.getMessage());
     }
 }

@@ -260,6 +260,26 @@ class FeedEndToEndTest {
     }
 
     @Test
+    void configuredCacheControlIsOnEvery200And304() {
+        server.close();
+        server = FeedServer.start(directory, Map.of("FEED_CACHE_CONTROL", "public, max-age=60"));
+        long id = server.createEntry("{\"title\":\"Shared\"}");
+        for (String path : List.of("/feed.xml", "/entries/" + id)) {
+            for (String encoding : List.of("identity", "gzip")) {
+                HttpResponse<byte[]> full = server.get(path, "Accept-Encoding", encoding);
+                HttpResponse<byte[]> notModified = server.get(path, "Accept-Encoding", encoding,
+                        "If-None-Match", etag(full));
+                assertEquals(200, full.statusCode(), path);
+                assertEquals(304, notModified.statusCode(), path);
+                for (HttpResponse<byte[]> response : List.of(full, notModified)) {
+                    assertEquals("public, max-age=60", response.headers().firstValue("Cache-Control").orElseThrow(),
+                            path + " " + encoding + " " + response.statusCode());
+                }
+            }
+        }
+    }
+
+    @Test
     void entryPageIsEscapedAndConditional() {
         long id = server.createEntry("{\"title\":\"<script>alert(1)</script>\",\"content\":\"<p>Body</p>\"}");
         HttpResponse<byte[]> page = server.get("/entries/" + id);

@@ -10,7 +10,8 @@ import org.conditionalfeed.config.SettingsLoader;
 
 /**
  * The real application on a real embedded Tomcat, for end-to-end tests: port 0 on 127.0.0.1, an
- * H2 file database in the given directory, started through the same {@link EmbeddedServer} that
+ * H2 file database in the given directory unless the settings name another ({@code FEED_DB_URL},
+ * e.g. from {@link PostgresServer}), started through the same {@link EmbeddedServer} that
  * {@code main} uses, spoken to with {@link HttpClient}. Stop it in teardown.
  */
 public final class FeedServer extends FeedClient implements AutoCloseable {
