@@ -3,7 +3,6 @@ package org.conditionalfeed.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -16,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -39,20 +38,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The administrator's web UI in a real browser: Debian's headless Chromium, driven through
- * Debian's {@code chromedriver}, against the real server. Proves what the HTTP-level
- * {@link AdminUiEndToEndTest} cannot: that the forms, redirects, cookies and CSRF tokens work
- * under the strict Content-Security-Policy, that the pages load without console errors, and that
- * a user's markup stays text. Writes screenshots of the entry list to {@code target/}.
+ * Debian's {@code chromedriver} ({@link HeadlessChromium}), against the real server. Proves what
+ * the HTTP-level {@link AdminUiEndToEndTest} cannot: that the forms, redirects, cookies and CSRF
+ * tokens work under the strict Content-Security-Policy, that the pages load without console
+ * errors, and that a user's markup stays text. Writes screenshots of the entry list to
+ * {@code target/}.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (CI installs them); skips when
- * they are missing. Nothing is downloaded: the driver executable is given explicitly, so Selenium
- * Manager never runs.
+ * they are missing.
  */
 @Tag("chromium")
 class AdminBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Surefire runs with the project directory as working directory. */
     private static final Path SCREENSHOTS = Path.of("target");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
@@ -65,39 +62,21 @@ class AdminBrowserTest {
 
     @BeforeEach
     void start() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium not installed: apt-get install chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         server = FeedServer.start(directory.resolve("db"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900",
-                "--user-data-dir=" + directory.resolve("chromium-profile").toAbsolutePath());
+        ChromeOptions options = HeadlessChromium.options(directory.resolve("chromium-profile"));
         // Leave an unexpected alert open, so the test sees it instead of the driver dismissing it.
         options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(options);
         wait = new WebDriverWait(browser, PATIENCE);
     }
 
     @AfterEach
-    void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+    void stop() throws Exception {
+        HeadlessChromium.quitThenClose(browser, server);
     }
 
     @Test

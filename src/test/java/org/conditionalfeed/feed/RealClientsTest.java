@@ -11,11 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.conditionalfeed.testing.AccessLog;
 import org.conditionalfeed.testing.FeedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,37 +27,21 @@ import org.junit.jupiter.api.io.TempDir;
 class RealClientsTest {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
-    /** Held strongly so the access log handler stays attached. */
-    private static final Logger ACCESS = Logger.getLogger("org.conditionalfeed.access");
 
     @TempDir
     Path directory;
     private FeedServer server;
-    private final List<String> accessLog = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            accessLog.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private AccessLog accessLog;
 
     @BeforeEach
     void start() {
         server = FeedServer.start(directory.resolve("db"), Map.of("FEED_BASE_URL", "http://localhost"));
-        ACCESS.addHandler(capture);
+        accessLog = AccessLog.capture();
     }
 
     @AfterEach
     void stop() {
-        ACCESS.removeHandler(capture);
+        accessLog.close();
         server.close();
     }
 
@@ -141,13 +122,7 @@ class RealClientsTest {
     }
 
     private List<Integer> feedStatusesFrom(String agent) {
-        List<Integer> statuses = new ArrayList<>();
-        for (String line : accessLog) {
-            if (line.startsWith("GET /feed.xml ") && line.toLowerCase().contains("ua=\"" + agent)) {
-                statuses.add(Integer.parseInt(line.split(" ")[2]));
-            }
-        }
-        return statuses;
+        return accessLog.requests(AccessLog.get("/feed.xml", agent)).stream().map(AccessLog.Request::status).toList();
     }
 
     private String curl(String... arguments) throws Exception {
