@@ -1,16 +1,9 @@
 package org.conditionalfeed.boot;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.logging.StreamHandler;
 
 /**
  * Logging set-up for the embedded launcher: every logger (the application's through SLF4J,
@@ -35,25 +28,7 @@ final class Logging {
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        // Not a ConsoleHandler: Tomcat's logging bridge resets the formatter of those. Buffered,
-        // so one access-log line per request is not one system call per request: warnings and
-        // errors are written at once, everything else at least every FLUSH_MILLIS.
-        OutputStream buffered = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 64 * 1024) {
-            @Override
-            public void close() throws IOException {
-                flush(); // standard error stays open for whatever the JVM still has to say
-            }
-        };
-        StreamHandler stderr = new StreamHandler(buffered, new LogFormat()) {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                super.publish(record);
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    flush();
-                }
-            }
-        };
-        stderr.setLevel(Level.ALL);
+        StderrHandler stderr = new StderrHandler(new LogFormat());
         root.addHandler(stderr);
         Thread flusher = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
