@@ -29,10 +29,10 @@ import java.util.stream.Stream;
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/test-classes:target/conditional-feed.jar org.conditionalfeed.bench.FeedBenchmark</pre>
  *
  * <p>Options as system properties: {@code bench.sizes} (default {@code 1000,1000000}),
- * {@code bench.seconds} (5 per scenario and round), {@code bench.rounds} (3),
+ * {@code bench.seconds} (5 per scenario and round), {@code bench.rounds} (5),
  * {@code bench.warmupSeconds} (5 per scenario, before any is measured), {@code bench.threads}
- * (2), {@code bench.connections} (32), {@code bench.coldRenders} (15), {@code bench.heap}
- * ({@code -Xmx256m}), {@code bench.timeoutMinutes} (60), {@code bench.keep} (false: delete the
+ * (2), {@code bench.connections} (32), {@code bench.coldRenders} (30), {@code bench.heap}
+ * ({@code -Xmx128m}, for every server JVM alike), {@code bench.timeoutMinutes} (60), {@code bench.keep} (false: delete the
  * temporary directory), {@code bench.diagnostics} (true: also measure the app with its access
  * log off, on a copy of the database), {@code bench.maxStealPercent} (10) and {@code bench.retries}
  * (2: a run during which the hypervisor took more of the CPU is repeated, at most this often),
