@@ -32,10 +32,11 @@ import java.util.stream.Stream;
  * {@code bench.seconds} (5 per scenario and round), {@code bench.rounds} (5),
  * {@code bench.warmupSeconds} (5 per scenario, before any is measured), {@code bench.threads}
  * (2), {@code bench.connections} (32), {@code bench.coldRenders} (30), {@code bench.heap}
- * ({@code -Xmx128m}, for every server JVM alike), {@code bench.timeoutMinutes} (60), {@code bench.keep} (false: delete the
- * temporary directory), {@code bench.diagnostics} (true: also measure the app with its access
- * log off, on a copy of the database), {@code bench.maxStealPercent} (10) and {@code bench.retries}
- * (2: a run during which the hypervisor took more of the CPU is repeated, at most this often),
+ * ({@code -Xmx128m}, for every server JVM alike), {@code bench.timeoutMinutes} (60),
+ * {@code bench.keep} (false: delete the temporary directory), {@code bench.diagnostics} (true:
+ * also measure the app with its access log off, on a copy of the database),
+ * {@code bench.maxStealPercent} (10) and {@code bench.retries} (2: a run during which the
+ * hypervisor took more of the CPU is repeated, at most this often),
  * {@code bench.wrk} and {@code bench.nginx} (paths of the executables; default: found on the
  * machine). Not thread-safe.
  */

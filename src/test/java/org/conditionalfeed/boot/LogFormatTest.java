@@ -20,8 +20,8 @@ class LogFormatTest {
     @Test
     void writesTheTimeInUtcWithMillisecondsAndOneLinePerRecord() {
         LogFormat format = new LogFormat();
-        assertEquals("2026-11-22T05:01:02.345Z INFO org.conditionalfeed.access - GET /feed.xml 304" + System.lineSeparator(),
-                format(format, "2026-11-22T05:01:02.345678Z", "GET /feed.xml 304"));
+        assertEquals("2026-11-22T05:01:02.345Z INFO org.conditionalfeed.access - GET /feed.xml 304"
+                + System.lineSeparator(), format(format, "2026-11-22T05:01:02.345678Z", "GET /feed.xml 304"));
         assertEquals("2026-11-22T05:01:02.007Z INFO org.conditionalfeed.access - again" + System.lineSeparator(),
                 format(format, "2026-11-22T05:01:02.007Z", "again"));
         assertEquals("2026-11-22T05:01:03.000Z INFO org.conditionalfeed.access - next second" + System.lineSeparator(),
