@@ -1,5 +1,6 @@
 package org.conditionalfeed.config;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,11 @@ import java.util.Optional;
  * @param adminUser administrator login
  * @param adminPassword administrator password from the environment, if one was given
  * @param feedCacheControl the {@code Cache-Control} of the feed and the entry pages
+ * @param trustedProxies addresses or CIDR ranges of reverse proxies whose forwarding headers are
+ *     believed, as a regular expression for Tomcat's {@code RemoteIpValve}; empty: none
+ * @param feedItemMaxBytes the largest item body (UTF-8 bytes of the content) a feed carries; a longer
+ *     one is cut and links to the full entry page
+ * @param mediaMaxBytes the largest media upload
  */
 public record Settings(
         int port,
@@ -29,7 +35,10 @@ public record Settings(
         int maxItems,
         String adminUser,
         Optional<String> adminPassword,
-        String feedCacheControl) {
+        String feedCacheControl,
+        List<String> trustedProxies,
+        int feedItemMaxBytes,
+        long mediaMaxBytes) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
     public String publicBaseUrl() {
@@ -39,13 +48,14 @@ public record Settings(
     /** These settings with the port the server actually bound, for a default base URL. */
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
-                adminUser, adminPassword, feedCacheControl);
+                adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes);
     }
 
     @Override
     public String toString() {
         return "Settings[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", baseUrl=" + publicBaseUrl()
                 + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser
-                + ", feedCacheControl=" + feedCacheControl + "]";
+                + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
+                + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes + "]";
     }
 }

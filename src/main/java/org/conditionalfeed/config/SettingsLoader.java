@@ -2,7 +2,9 @@ package org.conditionalfeed.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,14 @@ public final class SettingsLoader {
         String directive = token + "(?:=(?:" + token + "|" + quoted + "))?";
         CACHE_DIRECTIVES = Pattern.compile(directive + "(?:[ \\t]*,[ \\t]*" + directive + ")*");
     }
+
+    /** The largest item body a feed carries by default: 64 KiB of UTF-8. */
+    public static final int DEFAULT_FEED_ITEM_MAX_BYTES = 65_536;
+    /** The largest media upload by default: 512 MiB. */
+    public static final long DEFAULT_MEDIA_MAX_BYTES = 536_870_912L;
+
+    private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
     private SettingsLoader() {
     }
@@ -74,8 +84,52 @@ public final class SettingsLoader {
         }
         Optional<String> adminPassword = Optional.ofNullable(blankToNull(env.get("FEED_ADMIN_PASSWORD")));
         String feedCacheControl = cacheControl(text(env, "FEED_CACHE_CONTROL", DEFAULT_FEED_CACHE_CONTROL));
+        List<String> trustedProxies = trustedProxies(env.get("FEED_TRUSTED_PROXIES"));
+        int feedItemMaxBytes = integer(env, "FEED_ITEM_MAX_BYTES", DEFAULT_FEED_ITEM_MAX_BYTES, 1024, 1_000_000);
+        long mediaMaxBytes = longInteger(env, "FEED_MEDIA_MAX_BYTES", DEFAULT_MEDIA_MAX_BYTES, 1, Long.MAX_VALUE);
         return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
-                baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl);
+                baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl, trustedProxies,
+                feedItemMaxBytes, mediaMaxBytes);
+    }
+
+    /**
+     * A comma-separated list of IP addresses (IPv4 or IPv6) of trusted reverse proxies; empty when
+     * unset. Anything but literal addresses stops start-up: a host name would be looked up per
+     * request, and a typo must not silently trust everybody.
+     */
+    private static List<String> trustedProxies(String value) {
+        if (blankToNull(value) == null) {
+            return List.of();
+        }
+        List<String> proxies = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String address = part.strip();
+            if (address.isEmpty()) {
+                continue;
+            }
+            if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+                throw new SettingsException("FEED_TRUSTED_PROXIES must be a comma-separated list of IP addresses, got '"
+                        + address + "'");
+            }
+            proxies.add(address);
+        }
+        return List.copyOf(proxies);
+    }
+
+    private static long longInteger(Map<String, String> env, String name, long fallback, long min, long max) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.strip());
+            if (parsed < min || parsed > max) {
+                throw new SettingsException(name + " must be between " + min + " and " + max + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new SettingsException(name + " must be a whole number, got '" + value + "'");
+        }
     }
 
     private static String cacheControl(String value) {
