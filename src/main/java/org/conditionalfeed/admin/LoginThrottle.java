@@ -1,21 +1,27 @@
 package org.conditionalfeed.admin;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing, per client address. The first {@link #FREE_FAILURES} failures
- * cost nothing extra; after that each further failure locks that client out for twice as long as
- * the one before, up to {@link #MAX_LOCKOUT}. A success, or {@link #FORGET_AFTER} without a
- * failure, clears the record. The administrator is never locked out for longer than
- * {@link #MAX_LOCKOUT}, and a guesser elsewhere does not lock the administrator out at all.
+ * Slows down password guessing, per client address. Reserve, then check: {@link #reserve} counts
+ * an attempt as failed before its password is checked, and only a success takes that back, so
+ * however many attempts arrive at once, at most {@link #FREE_FAILURES}{@code + 1} of them are ever
+ * checked before the client is locked out, and after that one per lockout. An attempt beyond the
+ * free ones while others are still being checked waits for them (up to a few seconds) and is then
+ * checked or refused; a locked-out client is refused at once, unchecked.
  *
- * <p>Thread-safe. Holds at most {@link #MAX_CLIENTS} records, forgetting the oldest first.
+ * <p>The first {@link #FREE_FAILURES} failures cost nothing extra; each further failure locks
+ * the client out for twice as long as the one before, from 1 s up to {@link #MAX_LOCKOUT}. A
+ * success, or {@link #FORGET_AFTER} without a failure, clears the record. The administrator is
+ * never locked out for longer than {@link #MAX_LOCKOUT}, and a guesser at another address does
+ * not lock the administrator out at all.
+ *
+ * <p>Thread-safe. Holds at most {@link #MAX_CLIENTS} records (Caffeine's size bound; the least
+ * useful go first) and drops a record {@link #FORGET_AFTER} after its last use.
  */
 public final class LoginThrottle {
 
@@ -23,58 +29,137 @@ public final class LoginThrottle {
     static final Duration MAX_LOCKOUT = Duration.ofMinutes(5);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     static final int MAX_CLIENTS = 10_000;
+    /** How long an attempt waits for the checks ahead of it before it is refused. */
+    static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** The {@code Retry-After} of an attempt that waited in vain. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Duration patience;
+    private final Cache<String, Gate> clients;
 
     public LoginThrottle(Clock clock) {
+        this(clock, PATIENCE);
+    }
+
+    LoginThrottle(Clock clock, Duration patience) {
         this.clock = clock;
+        this.patience = patience;
+        this.clients = Caffeine.newBuilder()
+                .maximumSize(MAX_CLIENTS)
+                .expireAfterAccess(FORGET_AFTER)
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                // Housekeeping on the calling thread: no pool thread outlives a deployed WAR.
+                .executor(Runnable::run)
+                .build();
     }
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+    /** The answer to one attempt: check it under a {@link Reservation}, or refuse it unchecked. */
+    public sealed interface Admission permits Reservation, Refused {
     }
 
-    /** How long {@code client} must still wait before its next attempt, if it must. */
-    public Optional<Duration> lockedFor(String client) {
-        Failures record = failures.get(client);
-        Instant now = clock.instant();
-        if (record == null || !record.lockedUntil().isAfter(now)) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, record.lockedUntil()));
+    /** Refused unchecked: the client may try again after {@code retryAfter}. */
+    public record Refused(Duration retryAfter) implements Admission {
     }
 
-    /** Records a failed attempt by {@code client}. */
-    public void failed(String client) {
-        Instant now = clock.instant();
-        if (failures.size() >= MAX_CLIENTS) {
-            evictOldest();
-        }
-        failures.compute(client, (key, previous) -> {
-            int count = previous == null || previous.last().plus(FORGET_AFTER).isBefore(now) ? 1 : previous.count() + 1;
-            Instant lockedUntil = now;
-            if (count > FREE_FAILURES) {
-                long seconds = 1L << Math.min(20, count - FREE_FAILURES - 1);
-                lockedUntil = now.plus(Duration.ofSeconds(seconds).compareTo(MAX_LOCKOUT) > 0 ? MAX_LOCKOUT
-                        : Duration.ofSeconds(seconds));
+    /**
+     * Admits one attempt by {@code client}, counting it as failed until the returned reservation
+     * says otherwise, or refuses it. May wait up to a few seconds while the client's earlier
+     * attempts are being checked.
+     */
+    public Admission reserve(String client) {
+        Gate gate = clients.get(client, key -> new Gate());
+        long deadline = System.nanoTime() + patience.toNanos();
+        synchronized (gate) {
+            while (true) {
+                Instant now = clock.instant();
+                switch (gate.state.verdict(now)) {
+                    case CHECK -> {
+                        gate.state = gate.state.reserve(now);
+                        return new Reservation(this, gate);
+                    }
+                    case LOCKED -> {
+                        return new Refused(gate.state.lockedFor(now));
+                    }
+                    case WAIT -> {
+                        long remaining = deadline - System.nanoTime();
+                        if (remaining <= 0) {
+                            return new Refused(BUSY_RETRY);
+                        }
+                        try {
+                            gate.wait(Math.max(1, remaining / 1_000_000));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return new Refused(BUSY_RETRY);
+                        }
+                    }
+                    default -> throw new IllegalStateException("unknown verdict");
+                }
             }
-            return new Failures(count, now, lockedUntil);
-        });
+        }
     }
 
-    /** Records a successful login by {@code client}. */
-    public void succeeded(String client) {
-        failures.remove(client);
+    /** How many clients are remembered now (for tests). */
+    long size() {
+        clients.cleanUp();
+        return clients.estimatedSize();
     }
 
-    private void evictOldest() {
-        Instant now = clock.instant();
-        failures.values().removeIf(record -> record.last().plus(FORGET_AFTER).isBefore(now));
-        Iterator<Map.Entry<String, Failures>> oldest = failures.entrySet().stream()
-                .sorted(Map.Entry.comparingByValue((a, b) -> a.last().compareTo(b.last())))
-                .limit(Math.max(1, failures.size() - MAX_CLIENTS + 1)).toList().iterator();
-        while (oldest.hasNext()) {
-            failures.remove(oldest.next().getKey());
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** One client's record, guarded by its own monitor; waiting attempts wait on it. */
+    private static final class Gate {
+        private ClientFailures state = ClientFailures.NONE;
+    }
+
+    /**
+     * One admitted attempt, counted as a failure until {@link #succeeded()}. Exactly one outcome
+     * counts; {@link #close()} without one means the attempt was not checked after all.
+     */
+    public static final class Reservation implements Admission, AutoCloseable {
+
+        private final LoginThrottle throttle;
+        private final Gate gate;
+        private boolean settled;
+
+        private Reservation(LoginThrottle throttle, Gate gate) {
+            this.throttle = throttle;
+            this.gate = gate;
+        }
+
+        /** The password was right: the client's failures and lockout are forgotten. */
+        public void succeeded() {
+            synchronized (gate) {
+                settle(gate.state.succeeded());
+            }
+        }
+
+        /** The password was wrong: the failure stays counted, and may lock the client out. */
+        public void failed() {
+            synchronized (gate) {
+                settle(gate.state.failed(throttle.now()));
+            }
+        }
+
+        /** Releases the reservation uncounted unless {@link #succeeded()} or {@link #failed()} came first. */
+        @Override
+        public void close() {
+            synchronized (gate) {
+                settle(gate.state.abandoned());
+            }
+        }
+
+        private void settle(ClientFailures next) {
+            if (!settled) {
+                settled = true;
+                gate.state = next;
+                gate.notifyAll();
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import org.conditionalfeed.admin.EntriesApiServlet;
 import org.conditionalfeed.admin.JsonResponses;
 import org.conditionalfeed.admin.LoginThrottle;
 import org.conditionalfeed.admin.PasswordHasher;
+import org.conditionalfeed.admin.SecureCookieFilter;
 import org.conditionalfeed.assets.AssetRegistry;
 import org.conditionalfeed.assets.AssetServlet;
 import org.conditionalfeed.config.Settings;
@@ -128,8 +129,12 @@ public final class Application implements AutoCloseable {
         ObjectMapper mapper = EntriesApiServlet.newMapper();
         JsonResponses json = new JsonResponses(mapper);
 
+        // First of all: every later filter and servlet sees the client's address and scheme.
+        ForwardedHeaders.register(context, settings.trustedProxies());
         FilterRegistration.Dynamic accessLog = context.addFilter("accessLog", new AccessLogFilter());
         accessLog.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic secureCookies = context.addFilter("secureCookies", new SecureCookieFilter());
+        secureCookies.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin/*");
         FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
 

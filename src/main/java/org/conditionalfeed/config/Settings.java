@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param adminUser administrator login
  * @param adminPassword administrator password from the environment, if one was given
  * @param feedCacheControl the {@code Cache-Control} of the feed and the entry pages
- * @param trustedProxies addresses or CIDR ranges of reverse proxies whose forwarding headers are
- *     believed, as a regular expression for Tomcat's {@code RemoteIpValve}; empty: none
+ * @param trustedProxies IP addresses (IPv4 or IPv6 literals) of reverse proxies whose forwarding
+ *     headers are believed; empty: none, and forwarding headers are ignored
  * @param feedItemMaxBytes the largest item body (UTF-8 bytes of the content) a feed carries; a longer
  *     one is cut and links to the full entry page
  * @param mediaMaxBytes the largest media upload

@@ -1,7 +1,9 @@
 package org.conditionalfeed.config;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,13 +109,28 @@ public final class SettingsLoader {
             if (address.isEmpty()) {
                 continue;
             }
-            if (!IPV4.matcher(address).matches() && !IPV6.matcher(address).matches()) {
+            if (!IPV4.matcher(address).matches() && !isIpv6(address)) {
                 throw new SettingsException("FEED_TRUSTED_PROXIES must be a comma-separated list of IP addresses, got '"
                         + address + "'");
             }
             proxies.add(address);
         }
         return List.copyOf(proxies);
+    }
+
+    /**
+     * Whether {@code address} is an IPv6 literal. Only hex digits, colons and dots reach
+     * {@link InetAddress#getByName}, which parses such a literal and never looks anything up.
+     */
+    private static boolean isIpv6(String address) {
+        if (!IPV6.matcher(address).matches()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address) != null;
+        } catch (UnknownHostException invalid) {
+            return false;
+        }
     }
 
     private static long longInteger(Map<String, String> env, String name, long fallback, long min, long max) {

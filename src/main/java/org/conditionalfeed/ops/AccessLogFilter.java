@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One line per request on the {@code org.conditionalfeed.access} logger of
  * {@code java.util.logging}, e.g.
- * {@code GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"}, so an operator can count 200s
- * and 304s. It is also the outermost barrier: an exception nothing else handled is logged with
+ * {@code 203.0.113.7 GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"}, so an
+ * operator can count 200s and 304s and see who asked: the client's address, as a trusted reverse
+ * proxy forwarded it. It is also the outermost barrier: an exception nothing else handled is logged with
  * its stack trace and answered with a plain {@code 500} that carries none, or {@code 503} when
  * the database failed.
  *
@@ -47,7 +48,8 @@ public final class AccessLogFilter extends HttpFilter {
         String query = request.getQueryString();
         String agent = request.getHeader("User-Agent");
         String etag = response.getHeader("ETag");
-        StringBuilder line = new StringBuilder(128).append(request.getMethod()).append(' ')
+        StringBuilder line = new StringBuilder(128).append(request.getRemoteAddr()).append(' ')
+                .append(request.getMethod()).append(' ')
                 .append(request.getRequestURI());
         if (query != null) {
             line.append('?').append(query);

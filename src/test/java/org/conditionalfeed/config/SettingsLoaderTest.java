@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -107,9 +109,56 @@ class SettingsLoaderTest {
         "=60",
     })
     void refusesWhatIsNotAListOfDirectives(String value) {
+        assertRefusedInOneLine("FEED_CACHE_CONTROL", value);
+    }
+
+    @Test
+    void noTrustedProxiesByDefault() {
+        assertEquals(List.of(), SettingsLoader.load(Map.of()).trustedProxies());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "127.0.0.1                     | 127.0.0.1",
+        "' 10.0.0.5 , 192.168.1.20 '   | 10.0.0.5 192.168.1.20",
+        "::1                           | ::1",
+        "2001:db8::7,203.0.113.9       | 2001:db8::7 203.0.113.9",
+        "::ffff:10.0.0.1               | ::ffff:10.0.0.1",
+        "'10.0.0.1,,10.0.0.2,'         | 10.0.0.1 10.0.0.2",
+        "'   '                         | ''",
+    })
+    void acceptsTrustedProxyAddresses(String value, String expected) {
+        List<String> proxies = expected.isEmpty() ? List.of() : List.of(expected.split(" "));
+        assertEquals(proxies, SettingsLoader.load(Map.of("FEED_TRUSTED_PROXIES", value)).trustedProxies());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {
+        "proxy.example.org",
+        "localhost",
+        "10.0.0.0/8",
+        "10.0.0.256",
+        "10.0.0",
+        "10.0.0.1.2",
+        "10.0.0.1 10.0.0.2",
+        "*",
+        ".*",
+        "10\\.0\\.0\\.1",
+        "::::",
+        "1:2:3",
+        "2001:db8::g",
+        "fe80::1%eth0",
+        "127.0.0.1;10.0.0.1",
+    })
+    void refusesWhatIsNotAListOfAddresses(String value) {
+        assertRefusedInOneLine("FEED_TRUSTED_PROXIES", value);
+    }
+
+    /** Loading {@code variable=value} stops with a one-line message that starts with the variable's name. */
+    private static void assertRefusedInOneLine(String variable, String value) {
         SettingsException refused = assertThrows(SettingsException.class,
-                () -> SettingsLoader.load(Map.of("FEED_CACHE_CONTROL", value)));
-        assertTrue(refused.getMessage().startsWith("FEED_CACHE_CONTROL "), refused.getMessage());
+                () -> SettingsLoader.load(Map.of(variable, value)));
+        assertTrue(refused.getMessage().startsWith(variable + " "), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count(), "one line: " + refused.getMessage());
     }
 }

@@ -24,12 +24,16 @@ public final class AccessLog implements AutoCloseable {
 
     /** Held strongly so the handler stays attached. */
     private static final Logger ACCESS = Logger.getLogger("org.conditionalfeed.access");
-    /** {@code GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"} */
-    private static final Pattern LINE = Pattern.compile("(\\S+) (\\S+) (\\d{3}) \\d+ms etag=(\\S+) ua=\"(.*)\"");
+    /** {@code 127.0.0.1 GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"} */
+    private static final Pattern LINE =
+            Pattern.compile("(\\S+) (\\S+) (\\S+) (\\d{3}) \\d+ms etag=(\\S+) ua=\"(.*)\"");
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    /** One request as the server logged it; {@code etag} is the header's value, or {@code -} when none was sent. */
-    public record Request(String method, String target, int status, String etag, String userAgent) {
+    /**
+     * One request as the server logged it; {@code etag} is the header's value, or {@code -} when
+     * none was sent; {@code client} the client's address.
+     */
+    public record Request(String method, String target, int status, String etag, String userAgent, String client) {
     }
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -63,8 +67,8 @@ public final class AccessLog implements AutoCloseable {
         if (!matcher.matches()) {
             throw new AssertionError("unexpected access log line: " + line);
         }
-        return new Request(matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)), matcher.group(4),
-                matcher.group(5));
+        return new Request(matcher.group(2), matcher.group(3), Integer.parseInt(matcher.group(4)), matcher.group(5),
+                matcher.group(6), matcher.group(1));
     }
 
     /** The requests logged so far, oldest first. */

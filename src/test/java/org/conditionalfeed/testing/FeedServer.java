@@ -28,13 +28,18 @@ public final class FeedServer extends FeedClient implements AutoCloseable {
 
     /** Starts with the database in {@code directory} and these settings on top of the test defaults. */
     public static FeedServer start(Path directory, Map<String, String> settings) {
+        return start(directory, settings, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Path, Map)}, with the server's clock, e.g. a {@link TestClock}. */
+    public static FeedServer start(Path directory, Map<String, String> settings, Clock clock) {
         Map<String, String> env = new HashMap<>();
         env.put("FEED_PORT", "0");
         env.put("FEED_DB_URL", "jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath());
         env.put("FEED_BASE_URL", BASE_URL);
         env.put("FEED_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(settings);
-        return new FeedServer(EmbeddedServer.start(SettingsLoader.load(env), "127.0.0.1", Clock.systemUTC()));
+        return new FeedServer(EmbeddedServer.start(SettingsLoader.load(env), "127.0.0.1", clock));
     }
 
     public static FeedServer start(Path directory) {
