@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes one upload from the request body into the {@link MediaStore}, one
@@ -16,6 +18,8 @@ import java.util.HexFormat;
  * <p>Thread-safe.
  */
 public final class MediaIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaIntake.class);
 
     private final MediaStore store;
     private final AcceptedTypes types = new AcceptedTypes();
@@ -69,8 +73,17 @@ public final class MediaIntake {
             return media;
         } finally {
             if (!completed) {
-                store.discard(id);
+                discard(id);
             }
+        }
+    }
+
+    /** Removes a failed upload; a failure here must not hide the one that made it fail. */
+    private void discard(long id) {
+        try {
+            store.discard(id);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove failed upload {}; the next start removes it: {}", id, e.getMessage());
         }
     }
 
