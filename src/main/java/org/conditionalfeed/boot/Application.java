@@ -29,6 +29,13 @@ import org.conditionalfeed.feed.FeedRenderer;
 import org.conditionalfeed.feed.FeedServlet;
 import org.conditionalfeed.http.Html;
 import org.conditionalfeed.http.RepresentationResponder;
+import org.conditionalfeed.http.StreamingResponder;
+import org.conditionalfeed.media.MediaApiServlet;
+import org.conditionalfeed.media.MediaIntake;
+import org.conditionalfeed.media.MediaLinks;
+import org.conditionalfeed.media.MediaReferences;
+import org.conditionalfeed.media.MediaServlet;
+import org.conditionalfeed.media.MediaStore;
 import org.conditionalfeed.ops.AccessLogFilter;
 import org.conditionalfeed.ops.ErrorServlet;
 import org.conditionalfeed.ops.HealthServlet;
@@ -61,6 +68,7 @@ public final class Application implements AutoCloseable {
     private final FeedPublisher publisher;
     private final AdminAuthenticator authenticator;
     private final AssetRegistry assets;
+    private final MediaStore media;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -79,6 +87,8 @@ public final class Application implements AutoCloseable {
         this.authenticator = new AdminAuthenticator(new AdminUserRepository(database.jdbi()), new PasswordHasher(),
                 new LoginThrottle(clock), settings.adminUser());
         authenticator.bootstrap(settings.adminPassword());
+        this.media = new MediaStore(database.jdbi(), clock);
+        media.removeIncomplete(database.isExclusive());
         this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
     }
 
@@ -143,6 +153,11 @@ public final class Application implements AutoCloseable {
                 feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
+        context.addServlet("mediaApi", new MediaApiServlet(media, new MediaIntake(media, settings.mediaMaxBytes()),
+                new MediaLinks(settings.publicBaseUrl()), MediaReferences.NONE, mapper))
+                .addMapping("/api/media", "/api/media/*");
+        context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
+                .addMapping("/media/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         context.addServlet("adminUi", new AdminUiServlet(entries, authenticator, assets, settings.title()))
                 .addMapping("/admin/*");

@@ -1,16 +1,13 @@
 package org.conditionalfeed.http;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Range request handling (RFC 9110 section 14): which part of a representation of known length
- * to send. Only a single byte range is served as {@code 206}; a request for several ranges, an
- * unknown unit or a malformed field gets the whole representation, which the RFC allows.
+ * One byte range of a representation of known length, and the range selection of a resource that
+ * serves single ranges only (RFC 9110 section 14): a request for several ranges, an unknown unit
+ * or a malformed field gets the whole representation, which the RFC allows. {@link ByteRanges}
+ * parses the field and serves several ranges too.
  *
  * <p>Stateless and thread-safe.
  *
@@ -23,7 +20,6 @@ public record ByteRange(Kind kind, long first, long last) {
     /** What the range evaluation chose. */
     public enum Kind { FULL, PARTIAL, UNSATISFIABLE }
 
-    private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=[ \t]*(\\d*)-(\\d*)[ \t]*");
     private static final ByteRange FULL = new ByteRange(Kind.FULL, 0, -1);
     private static final ByteRange UNSATISFIABLE = new ByteRange(Kind.UNSATISFIABLE, 0, -1);
 
@@ -33,7 +29,8 @@ public record ByteRange(Kind kind, long first, long last) {
     }
 
     /**
-     * Chooses the part of the representation to send.
+     * Chooses the part of the representation to send when only a single range is served: a
+     * request for several ranges gets the whole representation. See {@link ByteRanges#select}.
      *
      * @param method request method; only GET has range semantics
      * @param rangeLines the {@code Range} field lines
@@ -44,62 +41,11 @@ public record ByteRange(Kind kind, long first, long last) {
      */
     public static ByteRange select(String method, List<String> rangeLines, List<String> ifRangeLines,
             Validators current, long length, Instant now) {
-        if (!"GET".equals(method) || rangeLines.size() != 1 || !ifRangeHolds(ifRangeLines, current, now)) {
-            return FULL;
-        }
-        Matcher m = SINGLE_RANGE.matcher(rangeLines.get(0).strip());
-        if (!m.matches()) {
-            return FULL;
-        }
-        String from = m.group(1);
-        String to = m.group(2);
-        try {
-            if (from.isEmpty()) {
-                if (to.isEmpty()) {
-                    return FULL;
-                }
-                long suffix = Long.parseLong(to);
-                if (suffix == 0) {
-                    return UNSATISFIABLE;
-                }
-                if (length == 0) {
-                    return FULL;
-                }
-                return new ByteRange(Kind.PARTIAL, Math.max(0, length - suffix), length - 1);
-            }
-            long first = Long.parseLong(from);
-            long last = to.isEmpty() ? Long.MAX_VALUE : Long.parseLong(to);
-            if (last < first) {
-                return FULL;
-            }
-            if (first >= length) {
-                return UNSATISFIABLE;
-            }
-            return new ByteRange(Kind.PARTIAL, first, Math.min(last, length - 1));
-        } catch (NumberFormatException tooLarge) {
-            return FULL;
-        }
-    }
-
-    /**
-     * {@code If-Range} holds when absent, when it names the current strong entity tag, or when it
-     * is exactly the current {@code Last-Modified} and that date is a strong validator (at least
-     * one second before now).
-     */
-    private static boolean ifRangeHolds(List<String> ifRangeLines, Validators current, Instant now) {
-        if (ifRangeLines.isEmpty()) {
-            return true;
-        }
-        if (ifRangeLines.size() != 1) {
-            return false;
-        }
-        String value = ifRangeLines.get(0).strip();
-        if (value.startsWith("\"") || value.startsWith("W/")) {
-            Optional<List<EntityTag>> tags = EntityTag.parseList(value);
-            return tags.isPresent() && tags.get().size() == 1 && tags.get().get(0).stronglyMatches(current.etag());
-        }
-        Optional<Instant> date = HttpDates.parse(value, now);
-        boolean strongDate = current.lastModified().plusSeconds(1).compareTo(now.truncatedTo(ChronoUnit.SECONDS)) <= 0;
-        return date.isPresent() && strongDate && date.get().equals(current.lastModified());
+        ByteRanges ranges = ByteRanges.select(method, rangeLines, ifRangeLines, current, length, now, 1);
+        return switch (ranges.kind()) {
+            case FULL -> FULL;
+            case UNSATISFIABLE -> UNSATISFIABLE;
+            case PARTIAL -> ranges.parts().get(0);
+        };
     }
 }

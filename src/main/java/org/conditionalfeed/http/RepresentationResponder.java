@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 
 /**
@@ -37,21 +35,10 @@ public final class RepresentationResponder {
                 ? gzipped : identity;
         Validators validators = selected.validators();
         String method = request.getMethod();
-
-        response.setHeader("Date", HttpDates.format(now));
-        response.setHeader("ETag", validators.etag().toHeaderValue());
-        response.setHeader("Last-Modified", HttpDates.format(validators.lastModifiedAsOf(now)));
-        response.setHeader("Cache-Control", cacheControl);
         if (gzipped != null) {
             response.setHeader("Vary", "Accept-Encoding");
         }
-
-        RequestConditions conditions = new RequestConditions(lines(request, "If-Match"),
-                lines(request, "If-None-Match"), lines(request, "If-Modified-Since"),
-                lines(request, "If-Unmodified-Since"));
-        Precondition precondition = ConditionalGet.evaluate(method, conditions, validators, now);
-        if (precondition != Precondition.PROCEED) {
-            response.setStatus(precondition.status());
+        if (!ConditionalResponse.proceed(request, response, validators, cacheControl, now)) {
             return;
         }
 
@@ -89,21 +76,7 @@ public final class RepresentationResponder {
         }
     }
 
-    /** The field lines of one header; most requests carry none or one, so those cost no copying. */
     private static List<String> lines(HttpServletRequest request, String name) {
-        Enumeration<String> values = request.getHeaders(name);
-        if (!values.hasMoreElements()) {
-            return List.of();
-        }
-        String first = values.nextElement();
-        if (!values.hasMoreElements()) {
-            return List.of(first);
-        }
-        List<String> all = new ArrayList<>();
-        all.add(first);
-        while (values.hasMoreElements()) {
-            all.add(values.nextElement());
-        }
-        return all;
+        return ConditionalResponse.lines(request, name);
     }
 }

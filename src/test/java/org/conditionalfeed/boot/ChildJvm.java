@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  *
  * <p>Standard output and standard error go to files in the given directory (the launcher logs to
  * standard error). The child inherits no {@code FEED_*} variable from this JVM, runs with
- * {@code -Xmx256m} in a zone that is not UTC, and gets the same {@code --add-opens} as the
+ * {@code -Xmx256m} unless told otherwise, in a zone that is not UTC, and gets the same {@code --add-opens} as the
  * runnable jar's manifest. {@link #close()} kills it if it still runs; call it from teardown.
  *
  * <p>Not thread-safe.
@@ -63,11 +63,17 @@ final class ChildJvm implements AutoCloseable {
      * @param settings the {@code FEED_*} environment; nothing else of that name is inherited
      */
     static ChildJvm launch(Path directory, String name, Map<String, String> settings) throws IOException {
+        return launch(directory, name, settings, "256m");
+    }
+
+    /** As {@link #launch(Path, String, Map)}, with the given maximum heap ({@code -Xmx}), e.g. {@code 128m}. */
+    static ChildJvm launch(Path directory, String name, Map<String, String> settings, String maxHeap)
+            throws IOException {
         // Tomcat's base directory goes to java.io.tmpdir; keep it inside the test's directory.
         Path tmp = Files.createDirectories(directory.resolve(name + "-tmp"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+                "-Xmx" + maxHeap,
                 "-Duser.timezone=" + TIME_ZONE,
                 "-Djava.io.tmpdir=" + tmp,
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",

@@ -30,9 +30,14 @@ final class ChildJvms implements AfterEachCallback {
 
     /** Launches the launcher with {@link #serverSettings} overridden by {@code overrides}; does not wait. */
     ChildJvm launch(Path directory, String name, Map<String, String> overrides) throws IOException {
+        return launch(directory, name, overrides, "256m");
+    }
+
+    /** As {@link #launch(Path, String, Map)}, with the given maximum heap, e.g. {@code 128m}. */
+    ChildJvm launch(Path directory, String name, Map<String, String> overrides, String maxHeap) throws IOException {
         Map<String, String> settings = new HashMap<>(serverSettings(directory));
         settings.putAll(overrides);
-        ChildJvm child = ChildJvm.launch(directory, name, settings);
+        ChildJvm child = ChildJvm.launch(directory, name, settings, maxHeap);
         children.add(child);
         return child;
     }

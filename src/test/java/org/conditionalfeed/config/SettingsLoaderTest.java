@@ -161,4 +161,24 @@ class SettingsLoaderTest {
         assertTrue(refused.getMessage().startsWith(variable + " "), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count(), "one line: " + refused.getMessage());
     }
+
+    @Test
+    void mediaMaxBytesDefaultsTo512MiB() {
+        assertEquals(536_870_912L, SettingsLoader.load(Map.of(), properties()).mediaMaxBytes());
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1, 1", "5000, 5000", "' 1048576 ', 1048576",
+        "10737418240, 10737418240"})
+    void acceptsMediaMaxBytes(String value, long expected) {
+        assertEquals(expected, SettingsLoader.load(Map.of("FEED_MEDIA_MAX_BYTES", value), properties()).mediaMaxBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "many", "1.5", "512MiB", "99999999999999999999"})
+    void refusesMediaMaxBytesThatIsNotAPositiveWholeNumber(String value) {
+        SettingsException refused = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(Map.of("FEED_MEDIA_MAX_BYTES", value), properties()));
+        assertTrue(refused.getMessage().contains("FEED_MEDIA_MAX_BYTES"), refused.getMessage());
+    }
 }

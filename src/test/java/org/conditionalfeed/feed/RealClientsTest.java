@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.conditionalfeed.testing.AccessLog;
+import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,7 @@ class RealClientsTest {
 
     @Test
     void feedparserGetsNotModifiedUntilANewEntryArrives() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import feedparser")).exit == 0,
+        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import feedparser")).exit() == 0,
                 "Python feedparser is not installed: apt-get install python3-feedparser");
         server.createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\"}");
         Path script = directory.resolve("poll.py");
@@ -64,21 +63,21 @@ class RealClientsTest {
                 ""));
         Path state = directory.resolve("state.txt");
         String url = server.uri("/feed.xml").toString();
-        Result first = run(List.of(PYTHON.toString(), script.toString(), url, state.toString()));
-        assertEquals(List.of("200 0 1 First", "304 0", "304"), first.lines(), first.output);
+        ExternalCommand first = run(List.of(PYTHON.toString(), script.toString(), url, state.toString()));
+        assertEquals(List.of("200 0 1 First", "304 0", "304"), first.lines(), first.output());
 
         server.createEntry("{\"title\":\"Second\"}");
         List<String> saved = Files.readAllLines(state);
-        Result after = run(List.of(PYTHON.toString(), "-c", String.join("\n",
+        ExternalCommand after = run(List.of(PYTHON.toString(), "-c", String.join("\n",
                 "import feedparser, sys",
                 "d = feedparser.parse(sys.argv[1], etag=sys.argv[2], modified=sys.argv[3])",
                 "print(d.status, int(d.bozo), [e.title for e in d.entries])"), url, saved.get(0), saved.get(1)));
-        assertEquals(List.of("200 0 ['Second', 'First']"), after.lines(), after.output);
+        assertEquals(List.of("200 0 ['Second', 'First']"), after.lines(), after.output());
     }
 
     @Test
     void curlWithEtagCompareAndTimeConditionGetsNotModified() throws Exception {
-        assumeTrue(run(List.of("curl", "--version")).exit == 0, "curl is not installed: apt-get install curl");
+        assumeTrue(run(List.of("curl", "--version")).exit() == 0, "curl is not installed: apt-get install curl");
         server.createEntry("{\"title\":\"First\"}");
         String url = server.uri("/feed.xml").toString();
         Path etag = directory.resolve("etag");
@@ -96,7 +95,7 @@ class RealClientsTest {
 
     @Test
     void newsboatGetsNotModifiedUntilANewEntryArrives() throws Exception {
-        assumeTrue(run(List.of("newsboat", "--version")).exit == 0, "newsboat is not installed: apt-get install newsboat");
+        assumeTrue(run(List.of("newsboat", "--version")).exit() == 0, "newsboat is not installed: apt-get install newsboat");
         server.createEntry("{\"title\":\"First\"}");
         Path urls = directory.resolve("urls");
         Files.writeString(urls, server.uri("/feed.xml") + "\n");
@@ -108,16 +107,16 @@ class RealClientsTest {
         // newsboat keeps a feed's validators only once the feed is in its cache: the first
         // reload adds it, the second stores ETag and Last-Modified, the third is conditional.
         for (int reload = 0; reload < 3; reload++) {
-            Result result = run(concat(newsboat, "-x", "reload", "print-unread"));
-            assertEquals(List.of("1 unread articles"), result.lines(), result.output);
+            ExternalCommand result = run(concat(newsboat, "-x", "reload", "print-unread"));
+            assertEquals(List.of("1 unread articles"), result.lines(), result.output());
         }
         assertEquals(List.of(200, 200, 304), feedStatusesFrom("newsboat"));
 
         server.createEntry("{\"title\":\"Second\"}");
-        Result afterChange = run(concat(newsboat, "-x", "reload", "print-unread"));
-        assertEquals(List.of("2 unread articles"), afterChange.lines(), afterChange.output);
-        Result unchanged = run(concat(newsboat, "-x", "reload", "print-unread"));
-        assertEquals(List.of("2 unread articles"), unchanged.lines(), unchanged.output);
+        ExternalCommand afterChange = run(concat(newsboat, "-x", "reload", "print-unread"));
+        assertEquals(List.of("2 unread articles"), afterChange.lines(), afterChange.output());
+        ExternalCommand unchanged = run(concat(newsboat, "-x", "reload", "print-unread"));
+        assertEquals(List.of("2 unread articles"), unchanged.lines(), unchanged.output());
         assertEquals(List.of(200, 200, 304, 200, 304), feedStatusesFrom("newsboat"));
     }
 
@@ -126,9 +125,9 @@ class RealClientsTest {
     }
 
     private String curl(String... arguments) throws Exception {
-        Result result = run(concat(List.of("curl", "-s", "-w", "%{http_code}"), arguments));
-        assertEquals(0, result.exit, result.output);
-        return result.output.strip();
+        ExternalCommand result = run(concat(List.of("curl", "-s", "-w", "%{http_code}"), arguments));
+        assertEquals(0, result.exit(), result.output());
+        return result.output().strip();
     }
 
     private static List<String> concat(List<String> head, String... tail) {
@@ -137,27 +136,7 @@ class RealClientsTest {
         return all;
     }
 
-    private Result run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("HOME", directory.toString());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException notInstalled) {
-            return new Result(127, notInstalled.getMessage());
-        }
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exit, String output) {
-        List<String> lines() {
-            return output.lines().filter(line -> !line.isBlank()).toList();
-        }
+    private ExternalCommand run(List<String> command) throws IOException, InterruptedException {
+        return ExternalCommand.run(directory, command);
     }
 }

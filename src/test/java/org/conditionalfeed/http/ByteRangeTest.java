@@ -130,4 +130,63 @@ class ByteRangeTest {
         Validators current = new Validators(EntityTag.strong("rev-2"), lastModified);
         assertEquals(expected, select("GET", "bytes=0-499", ifRange, current, now).kind());
     }
+
+    /** Several ranges, as a resource that serves up to 16 in one multipart answer selects them. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "bytes=0-1,5-9                 | 0-1 5-9",
+        "bytes=0-1, 5-9                | 0-1 5-9",
+        "bytes=0-1,,5-9                | 0-1 5-9",
+        "bytes=500-599,0-99            | 500-599 0-99",
+        "bytes=0-0,-1                  | 0-0 999-999",
+        "bytes=0-99,50-149             | 0-149",
+        "bytes=0-99,100-199            | 0-199",
+        "bytes=500-599,0-99,550-649    | 0-99 500-649",
+        "bytes=0-1,0-1,0-1             | 0-1",
+        "bytes=-100,900-               | 900-999",
+        "bytes=0-1,2000-3000           | 0-1",
+        "bytes=2000-,0-1,-0            | 0-1",
+        "BYTES=0-1,5-9                 | 0-1 5-9",
+    })
+    void selectsSeveralRangesCoalescingOverlaps(String range, String expected) {
+        ByteRanges selected = ByteRanges.select("GET", lines(range), List.of(), CURRENT, LENGTH, NOW, 16);
+        assertEquals(Kind.PARTIAL, selected.kind());
+        String parts = String.join(" ", selected.parts().stream().map(p -> p.first() + "-" + p.last()).toList());
+        assertEquals(expected, parts);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "bytes=0-1,x                   | FULL",
+        "bytes=0-1,5-3                 | FULL",
+        "bytes=0-1,-                   | FULL",
+        "bytes=2000-,3000-3999         | UNSATISFIABLE",
+        "bytes=-0,1000-                | UNSATISFIABLE",
+    })
+    void treatsRangeSetAsAWhole(String range, Kind expected) {
+        assertEquals(expected, ByteRanges.select("GET", lines(range), List.of(), CURRENT, LENGTH, NOW, 16).kind());
+    }
+
+    @Test
+    void ignoresMoreRangesThanAllowed() {
+        StringBuilder sixteen = new StringBuilder("bytes=0-0");
+        for (int i = 1; i < 16; i++) {
+            sixteen.append(',').append(i * 10).append('-').append(i * 10);
+        }
+        assertEquals(16, ByteRanges.select("GET", List.of(sixteen.toString()), List.of(), CURRENT, LENGTH, NOW, 16)
+                .parts().size());
+        String seventeen = sixteen + ",900-900";
+        assertEquals(Kind.FULL, ByteRanges.select("GET", List.of(seventeen), List.of(), CURRENT, LENGTH, NOW, 16).kind());
+    }
+
+    @ParameterizedTest(name = "{0} If-Range {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "HEAD | ",
+        "GET  | '\"rev-1\"'",
+        "GET  | Fri, 14 Mar 2025 10:59:59 GMT",
+    })
+    void sendsEverythingForSeveralRangesWhenNotGetOrIfRangeFails(String method, String ifRange) {
+        ByteRanges selected = ByteRanges.select(method, List.of("bytes=0-1,5-9"), lines(ifRange), CURRENT, LENGTH, NOW, 16);
+        assertEquals(Kind.FULL, selected.kind());
+    }
 }

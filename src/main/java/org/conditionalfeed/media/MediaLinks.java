@@ -1,0 +1,72 @@
+package org.conditionalfeed.media;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The public URL of a medium, {@code <FEED_BASE_URL>/media/<digest prefix>/<id>/<filename>}:
+ * the first {@value #DIGEST_PREFIX} hex digits of its SHA-256 make the URL name one exact byte
+ * sequence, so it is immutable and may be cached for a year.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MediaLinks {
+
+    static final int DIGEST_PREFIX = 16;
+    private static final Pattern PATH = Pattern.compile("/([0-9a-f]{" + DIGEST_PREFIX + "})/([1-9][0-9]{0,17})/([^/]+)");
+
+    private final String baseUrl;
+
+    /** @param baseUrl {@code FEED_BASE_URL} without a trailing slash */
+    public MediaLinks(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** The absolute URL of a medium. */
+    String url(Media media) {
+        return baseUrl + "/media/" + media.sha256().substring(0, DIGEST_PREFIX) + "/" + media.id() + "/"
+                + pathSegment(media.filename());
+    }
+
+    /**
+     * What a {@code /media/*} path names.
+     *
+     * @param pathInfo the servlet's decoded path info
+     */
+    static Optional<Address> parse(String pathInfo) {
+        Matcher m = pathInfo == null ? null : PATH.matcher(pathInfo);
+        return m != null && m.matches()
+                ? Optional.of(new Address(m.group(1), Long.parseLong(m.group(2)), m.group(3))) : Optional.empty();
+    }
+
+    /**
+     * The parts of a media path.
+     *
+     * @param digestPrefix hex digits that must start the medium's SHA-256
+     * @param id the medium's id
+     * @param filename its file name, decoded
+     */
+    record Address(String digestPrefix, long id, String filename) {
+
+        boolean names(Media media) {
+            return media.id() == id && media.sha256().startsWith(digestPrefix) && media.filename().equals(filename);
+        }
+    }
+
+    /** Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8. */
+    static String pathSegment(String text) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.conditionalfeed.media;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Optional;
+import org.conditionalfeed.http.EntityTag;
+import org.conditionalfeed.http.PlainTextErrors;
+import org.conditionalfeed.http.StreamedRepresentation;
+import org.conditionalfeed.http.StreamingResponder;
+import org.conditionalfeed.http.Validators;
+import org.conditionalfeed.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves each medium at its immutable public URL ({@link MediaLinks}), to anyone:
+ *
+ * <pre>curl -r 0-1 -i http://localhost:8080/media/9f86d081884c7d65/1/episode-1.mp3</pre>
+ *
+ * Strong {@code ETag} from the SHA-256, {@code Last-Modified} the upload time, a year of
+ * {@code immutable} caching, {@code X-Content-Type-Options: nosniff} and an inline
+ * {@code Content-Disposition}; conditional and range requests as {@link StreamingResponder}
+ * answers them. The bytes stream from the database one chunk at a time.
+ *
+ * <p>Thread-safe.
+ */
+public final class MediaServlet extends HttpServlet {
+
+    /** The {@code Cache-Control} of every medium: its URL names one byte sequence forever. */
+    public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(MediaServlet.class);
+
+    private final transient MediaStore store;
+    private final transient StreamingResponder responder;
+    private final transient Clock clock;
+
+    public MediaServlet(MediaStore store, StreamingResponder responder, Clock clock) {
+        this.store = store;
+        this.responder = responder;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
+            return;
+        }
+        try {
+            Optional<MediaLinks.Address> address = MediaLinks.parse(request.getPathInfo());
+            Optional<Media> media = address.flatMap(a -> store.find(a.id()).filter(a::names));
+            if (media.isEmpty()) {
+                PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No such file");
+                return;
+            }
+            Media found = media.get();
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Content-Disposition", contentDisposition(found.filename()));
+            Validators validators = new Validators(EntityTag.strong(found.sha256()), found.created());
+            responder.respond(request, response, new StreamedRepresentation(found.type(), found.length(), validators,
+                    (out, first, count) -> write(found, out, first, count)), clock.instant());
+        } catch (StoreException e) {
+            LOG.error("Database failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The database is not available");
+        }
+    }
+
+    /** {@code inline}, the name in ASCII for old clients and in full as RFC 8187 UTF-8. */
+    static String contentDisposition(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        filename.chars().forEach(c -> ascii.append(c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '_' : (char) c));
+        return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + MediaLinks.pathSegment(filename);
+    }
+
+    /** Copies bytes {@code first .. first + count - 1}, reading only the chunks that hold them. */
+    private void write(Media media, OutputStream out, long first, long count) throws IOException {
+        long position = first;
+        long end = first + count;
+        while (position < end) {
+            int seq = (int) (position / MediaStore.CHUNK_SIZE);
+            int offset = (int) (position % MediaStore.CHUNK_SIZE);
+            byte[] chunk = store.chunk(media.id(), seq).orElseThrow(() -> new StoreException(
+                    "medium " + media.id() + " lost its chunk " + seq + " (deleted while being served?)", null));
+            int length = (int) Math.min(chunk.length - offset, end - position);
+            if (length <= 0) {
+                throw new StoreException("medium " + media.id() + " chunk " + seq + " is shorter than expected", null);
+            }
+            out.write(chunk, offset, length);
+            position += length;
+        }
+    }
+}

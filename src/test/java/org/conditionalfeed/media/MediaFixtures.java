@@ -1,0 +1,124 @@
+package org.conditionalfeed.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.conditionalfeed.testing.FeedClient;
+import org.conditionalfeed.testing.FeedServer;
+
+/** Small real files of the accepted kinds, and the upload request the API takes. */
+final class MediaFixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private MediaFixtures() {
+    }
+
+    static byte[] image(String format, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < height; y++) {
+                image.setRGB(x, y, new Color(x * 255 / width, y * 255 / height, 128).getRGB());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code frames} MPEG-1 Layer III frames of silence, 128 kbit/s at 44.1 kHz (417 bytes each). */
+    static byte[] mp3(int frames) {
+        byte[] bytes = new byte[417 * frames];
+        for (int i = 0; i < frames; i++) {
+            bytes[i * 417] = (byte) 0xFF;
+            bytes[i * 417 + 1] = (byte) 0xFB;
+            bytes[i * 417 + 2] = (byte) 0x90;
+            bytes[i * 417 + 3] = (byte) 0x64;
+        }
+        return bytes;
+    }
+
+    /** A one-page PDF with nothing on it. */
+    static byte[] pdf() {
+        return ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code POST /api/media} with the administrator's credentials. */
+    static HttpResponse<byte[]> upload(FeedClient client, byte[] body, String type, String disposition) {
+        HttpRequest.Builder request = client.request("/api/media",
+                "Authorization", FeedClient.basic("admin", FeedServer.ADMIN_PASSWORD));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        if (disposition != null) {
+            request.header("Content-Disposition", disposition);
+        }
+        return client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** Uploads as {@code filename}, asserting {@code 201}; returns the medium's JSON. */
+    static JsonNode uploaded(FeedClient client, byte[] body, String type, String filename) {
+        boolean ascii = filename.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        HttpResponse<byte[]> response = upload(client, body, type, ascii ? "attachment; filename=\"" + filename + "\""
+                : "attachment; filename*=UTF-8''" + MediaLinks.pathSegment(filename));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("expected 201, got " + response.statusCode() + ": " + FeedClient.text(response));
+        }
+        return json(response);
+    }
+
+    static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The server path of a medium's absolute URL. */
+    static String path(JsonNode media) {
+        String url = media.get("url").asText();
+        if (!url.startsWith(FeedServer.BASE_URL + "/media/")) {
+            throw new AssertionError("not under " + FeedServer.BASE_URL + "/media/: " + url);
+        }
+        return url.substring(FeedServer.BASE_URL.length());
+    }
+
+    /** Rows in the media tables of the test server's H2 database in {@code directory}, complete or not. */
+    static long[] rowCounts(Path directory) {
+        String url = "jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath()
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=15000;DB_CLOSE_ON_EXIT=FALSE";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                ResultSet media = statement.executeQuery("SELECT (SELECT COUNT(*) FROM media),"
+                        + " (SELECT COUNT(*) FROM media_chunk)")) {
+            media.next();
+            return new long[] {media.getLong(1), media.getLong(2)};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
