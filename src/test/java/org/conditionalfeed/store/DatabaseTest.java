@@ -32,7 +32,7 @@ class DatabaseTest {
     void closeEndsEveryPoolThread() {
         Set<Thread> before = poolThreads();
         Database database = Database.open("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath(), "sa", "");
-        assertTrue(database.isReachable(5));
+        assertEquals(Database.Health.UP, database.health());
         List<Thread> started = poolThreads().stream().filter(thread -> !before.contains(thread)).toList();
         assertFalse(started.isEmpty(), "the pool runs threads of its own");
         for (Thread thread : started) {
