@@ -53,8 +53,8 @@ public record Settings(
 
     @Override
     public String toString() {
-        return "Settings[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", baseUrl=" + publicBaseUrl()
-                + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser
+        return "Settings[port=" + port + ", dbUrl=" + Redacted.jdbcUrl(dbUrl) + ", dbUser=" + dbUser
+                + ", baseUrl=" + publicBaseUrl() + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser
                 + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
                 + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes + "]";
     }

@@ -8,7 +8,11 @@ import org.conditionalfeed.http.PlainTextErrors;
 import org.conditionalfeed.store.Database;
 
 /**
- * {@code GET /healthz}: {@code 200 ok} while the database answers, {@code 503} otherwise.
+ * {@code GET /healthz}: {@code 200 ok} while the database serves requests, {@code 503} whenever
+ * requests that need it would fail (unreachable, closed, or not writable after an I/O error). A
+ * busy pool is not down: when every connection is in use but the database answered the previous
+ * check, the answer is {@code 200 ok (busy)}. Answers within a few seconds (see
+ * {@link Database#health()}).
  *
  * <pre>curl -i http://localhost:8080/healthz</pre>
  *
@@ -17,7 +21,6 @@ import org.conditionalfeed.store.Database;
 public final class HealthServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final int TIMEOUT_SECONDS = 2;
 
     private final transient Database database;
 
@@ -30,10 +33,11 @@ public final class HealthServlet extends HttpServlet {
         if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             return;
         }
-        if (database.isReachable(TIMEOUT_SECONDS)) {
-            PlainTextErrors.send(response, HttpServletResponse.SC_OK, "ok");
-        } else {
-            PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "database unavailable");
+        switch (database.health()) {
+            case UP -> PlainTextErrors.send(response, HttpServletResponse.SC_OK, "ok");
+            case BUSY -> PlainTextErrors.send(response, HttpServletResponse.SC_OK, "ok (busy)");
+            case DOWN -> PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "database unavailable");
         }
     }
 }

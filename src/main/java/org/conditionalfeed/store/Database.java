@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.conditionalfeed.config.Redacted;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -22,13 +25,20 @@ import org.slf4j.LoggerFactory;
  * top. Opening it migrates the schema explicitly; closing it closes the pool and waits for the
  * pool's threads to end.
  *
- * <p>For an H2 URL it makes a commit durable before it returns ({@code WRITE_DELAY=0}: H2
- * otherwise flushes committed transactions up to half a second later), lets concurrent writers
- * wait for each other ({@code LOCK_TIMEOUT}), and leaves closing the
- * database to the application rather than to H2's own shutdown hook, so in-flight requests can
- * finish on SIGTERM. Settings the operator wrote into the URL win. PostgreSQL commits durably by
- * default; the application leaves its settings alone and warns at start-up when they do not.
- * Instances that open the same database at once wait for each other's migration (Flyway's lock).
+ * <p>For an H2 URL it makes a commit durable before it returns: H2 writes each commit to its file
+ * at once ({@code WRITE_DELAY=0}; by default up to half a second later), and every transaction's
+ * commit is then forced to stable storage with {@code CHECKPOINT SYNC}, an {@code fsync} shared by
+ * the commits that end meanwhile ({@link GroupCommit}). It also lets concurrent writers wait for
+ * each other ({@code LOCK_TIMEOUT}), keeps H2 from writing a trace file of its own (the
+ * application logs database failures itself; an unwritable trace file would print stack traces),
+ * and leaves closing the database to the application rather than to H2's own shutdown hook, so
+ * in-flight requests can finish on SIGTERM. Settings the operator wrote into the URL win. When H2
+ * closes itself after an I/O error, the pool replaces its connections and the next one opens the
+ * file again ({@link ClosedDatabaseDetector}). PostgreSQL commits durably by default; the
+ * application leaves its settings alone and warns at start-up when they do not. Instances that
+ * open the same database at once wait for each other's migration (Flyway's lock).
+ *
+ * <p>Nothing it logs or throws carries a password written into the URL ({@link Redacted}).
  *
  * <p>Thread-safe.
  */
@@ -37,17 +47,38 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private static final String POOL_NAME = "feed-db";
+    /** H2's error code for a statement that needs administrator rights. */
+    private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
+
+    /** The outcome of a health check ({@link #health()}). */
+    public enum Health {
+        /** The database answered. */
+        UP,
+        /** Every connection is in use; the database answered the previous check and has not failed since. */
+        BUSY,
+        /** The database does not answer, or fails. */
+        DOWN
+    }
 
     private final HikariDataSource dataSource;
     private final PoolThreads poolThreads;
+    private final ExecutorService healthProbes;
+    private final DatabaseHealth health;
     private final Jdbi jdbi;
 
     private final boolean exclusive;
 
-    private Database(HikariDataSource dataSource, PoolThreads poolThreads, boolean exclusive) {
+    private Database(HikariDataSource dataSource, PoolThreads poolThreads, DatabaseHealth health,
+            ExecutorService healthProbes, boolean exclusive, boolean forceCommits) {
         this.dataSource = dataSource;
         this.poolThreads = poolThreads;
+        this.health = health;
+        this.healthProbes = healthProbes;
         this.jdbi = Jdbi.create(dataSource);
+        if (forceCommits) {
+            GroupCommit groupCommit = new GroupCommit(H2::force);
+            jdbi.setTransactionHandler(new DurableTransactions(jdbi.getTransactionHandler(), groupCommit));
+        }
         this.exclusive = exclusive;
     }
 
@@ -58,37 +89,71 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(withDurableH2Defaults(url));
+        config.setJdbcUrl(H2.withDurableDefaults(url));
         driverFor(url).ifPresent(config::setDriverClassName);
         config.setUsername(user);
-        config.setPassword(password);
+        if (!(password.isEmpty() && H2.namesPassword(url))) {
+            // H2 refuses a password given both in the URL and as a property, even an empty one.
+            config.setPassword(password);
+        }
         config.setPoolName(POOL_NAME);
         PoolThreads poolThreads = new PoolThreads(POOL_NAME);
         config.setThreadFactory(poolThreads);
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(10_000);
+        DatabaseHealth[] health = new DatabaseHealth[1];
+        if (H2.isH2(url)) {
+            config.setExceptionOverride(new ClosedDatabaseDetector(() -> health[0].closed()));
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to " + url + ": " + rootMessage(e), e);
+            throw openingFailed("cannot connect to", url, e);
         }
+        ExecutorService healthProbes = Executors.newSingleThreadExecutor(poolThreads);
+        health[0] = new DatabaseHealth(dataSource, healthProbes);
         try {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            LOG.info("Database {} at schema version {} ({} migration(s) applied)", url,
+            LOG.info("Database {} at schema version {} ({} migration(s) applied)", Redacted.jdbcUrl(url),
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
+            healthProbes.shutdownNow();
             dataSource.close();
-            throw new StoreException("cannot migrate " + url + ": " + rootMessage(e), e);
+            throw openingFailed("cannot migrate", url, e);
         }
-        Database database = new Database(dataSource, poolThreads, isExclusive(url));
+        boolean forceCommits = H2.isH2(url) && !H2.isInMemory(url);
+        Database database = new Database(dataSource, poolThreads, health[0], healthProbes, H2.isExclusive(url),
+                forceCommits);
+        try {
+            if (forceCommits) {
+                database.checkCommitsCanBeForced(user);
+            }
+        } catch (StoreException e) {
+            database.close();
+            throw e;
+        }
         database.warnUnlessCommitsAreDurable();
         return database;
+    }
+
+    /** Forces once at start-up, so that a user who may not do so stops start-up rather than every write. */
+    private void checkCommitsCanBeForced(String user) {
+        try (Connection connection = dataSource.getConnection()) {
+            H2.force(connection);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED) {
+                throw new StoreException("FEED_DB_USER '" + user + "' is not an administrator of the H2 database, "
+                        + "so commits cannot be forced to disk", e);
+            }
+            throw new StoreException("cannot force the database to disk: " + e.getMessage().lines().findFirst()
+                    .orElse(""), e);
+        }
     }
 
     /**
@@ -124,30 +189,24 @@ public final class Database implements AutoCloseable {
         return exclusive;
     }
 
-    static boolean isExclusive(String url) {
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
-        return upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:")
-                && !upper.contains(";AUTO_SERVER=TRUE");
-    }
-
     /** The Jdbi handle factory for repositories. */
     public Jdbi jdbi() {
         return jdbi;
     }
 
-    /** Whether the database answers a trivial query within {@code timeoutSeconds}. */
-    public boolean isReachable(int timeoutSeconds) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(timeoutSeconds);
-        } catch (SQLException e) {
-            LOG.warn("Database health check failed: {}", e.getMessage());
-            return false;
-        }
+    /**
+     * Whether the database serves requests now, through the same pool as they: {@link Health#UP}
+     * when it answered, {@link Health#BUSY} when every connection is in use but it answered the
+     * previous check, {@link Health#DOWN} otherwise. Waits at most a few seconds.
+     */
+    public Health health() {
+        return health.check();
     }
 
     /** Closes the pool and waits briefly for its threads to end. */
     @Override
     public void close() {
+        healthProbes.shutdownNow();
         dataSource.close();
         try {
             if (!poolThreads.awaitEnd(Duration.ofSeconds(5))) {
@@ -178,32 +237,25 @@ public final class Database implements AutoCloseable {
         return Optional.empty();
     }
 
-    static String withDurableH2Defaults(String url) {
-        if (!url.startsWith("jdbc:h2:")) {
-            return url;
-        }
-        String upper = url.toUpperCase(java.util.Locale.ROOT);
-        StringBuilder result = new StringBuilder(url);
-        if (!upper.contains(";WRITE_DELAY=")) {
-            result.append(";WRITE_DELAY=0");
-        }
-        if (!upper.contains(";LOCK_TIMEOUT=")) {
-            // A writer may hold the feed state's row lock for up to a second (see
-            // FeedStateRepository); concurrent writers queue instead of failing after H2's 1 s.
-            result.append(";LOCK_TIMEOUT=15000");
-        }
-        if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.startsWith("JDBC:H2:MEM:")) {
-            result.append(";DB_CLOSE_ON_EXIT=FALSE");
-        }
-        return result.toString();
+    /**
+     * Why opening failed, in one line and without secrets. The driver's own exceptions are left
+     * out: their messages and stack traces may quote the URL, and the line says what matters.
+     */
+    private static StoreException openingFailed(String what, String url, RuntimeException e) {
+        return new StoreException(what + " " + Redacted.jdbcUrl(url) + ": " + Redacted.text(reason(e), url), null);
     }
 
-    private static String rootMessage(Throwable e) {
+    /** The message of the innermost {@link SQLException} (the driver's words), else of the innermost cause. */
+    private static String reason(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String sql = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            root = cause;
+            if (cause instanceof SQLException && cause.getMessage() != null) {
+                sql = cause.getMessage();
+            }
         }
-        String message = root.getMessage();
+        String message = sql != null ? sql : root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

@@ -1,7 +1,6 @@
 package org.conditionalfeed.store;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,11 +16,12 @@ import org.slf4j.LoggerFactory;
  * The single {@code feed_state} row: the feed's revision and the time of its latest change.
  *
  * <p>Every change takes a new revision and a modification time in whole seconds that is
- * strictly later than the previous one. When a change comes within the same second as the one
- * before, it waits (holding the row lock, so instances sharing the database queue behind it) for
- * the next second: {@code If-Modified-Since} can then never confuse two versions, at the price of
- * at most one change per second. If the previous time is more than {@link #MAX_WAIT} ahead of
- * this clock (clocks of instances disagree), it takes the previous time plus one second instead.
+ * strictly later than the previous one: this clock's current second, or the previous change's
+ * time plus one second when that is not earlier. Nothing ever waits for the clock: a burst of
+ * changes within one second takes the next seconds ahead of the clock, which then catches up.
+ * {@code If-Modified-Since} can never confuse two versions, and the {@code Last-Modified} sent is
+ * clamped to the response's {@code Date} (see {@code http.Validators}), while the precondition
+ * is evaluated against the stored time.
  *
  * <p>When this process is the database's only user (an embedded H2 database, which locks its
  * file), the state is also kept in memory and replaced after each write commits, so reading it
@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedStateRepository {
 
-    static final Duration MAX_WAIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(FeedStateRepository.class);
 
     private final Jdbi jdbi;
@@ -132,30 +131,17 @@ public final class FeedStateRepository {
     FeedState claimChange(Handle handle) {
         handle.createUpdate("UPDATE feed_state SET revision = revision + 1 WHERE id = 1").execute();
         FeedState locked = read(handle);
-        Instant modified = nextModificationTime(locked.modified());
+        Instant modified = nextModificationTime(locked.modified(), clock.instant());
         handle.createUpdate("UPDATE feed_state SET modified = :modified WHERE id = 1")
                 .bind("modified", Timestamps.argument(modified)).execute();
         return new FeedState(locked.revision(), modified);
     }
 
-    private Instant nextModificationTime(Instant previous) {
-        Instant earliest = previous.plusSeconds(1);
-        Instant now = clock.instant();
-        if (Duration.between(now, earliest).compareTo(MAX_WAIT) > 0) {
-            LOG.warn("Clock is {} behind the last change; using {} as this change's time",
-                    Duration.between(now, previous), earliest);
-            return earliest;
-        }
-        while (now.isBefore(earliest)) {
-            try {
-                Thread.sleep(Math.max(1, Duration.between(now, earliest).toMillis()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("interrupted while waiting for the next second", e);
-            }
-            now = clock.instant();
-        }
-        return now.truncatedTo(ChronoUnit.SECONDS);
+    /** {@code max(now, previous + 1 s)} in whole seconds: strictly later than the previous change, never waiting. */
+    static Instant nextModificationTime(Instant previous, Instant now) {
+        Instant earliest = previous.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant current = now.truncatedTo(ChronoUnit.SECONDS);
+        return current.isBefore(earliest) ? earliest : current;
     }
 
     static FeedState read(Handle handle) {

@@ -42,7 +42,7 @@ final class ColdRenders {
         long logOffset = app.logSize();
         String previousEtag = probe.get(feed, List.of()).header("ETag");
         List<Double> clientMillis = new ArrayList<>();
-        System.err.printf("bench: [%s entries] %d cold renders, each after a write (a write takes up to 1 s)%n",
+        System.err.printf("bench: [%s entries] %d cold renders, each after a write%n",
                 Report.count(entries), count);
         for (int i = 1; i <= count; i++) {
             // The same shape as the loaded entries, so both data sets serve feeds of the same size.

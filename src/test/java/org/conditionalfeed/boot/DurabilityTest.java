@@ -29,8 +29,8 @@ import org.w3c.dom.NodeList;
 /**
  * The contract's promise that a {@code 201} or {@code 200} on a write is durable, checked against
  * the real launcher: acknowledged writes, then SIGKILL straight away, then a new launcher on the
- * same H2 file must show every one of them. Each write takes its own whole second on the server,
- * so this test runs for about twenty seconds.
+ * same H2 file must show every one of them. (That commits are also forced to stable storage,
+ * which SIGKILL cannot tell, is checked by {@code store.DatabaseFileEndToEndTest}.)
  */
 class DurabilityTest {
 

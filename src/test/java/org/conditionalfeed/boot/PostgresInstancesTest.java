@@ -277,9 +277,12 @@ class PostgresInstancesTest {
                 .GET().build()).statusCode();
     }
 
-    /** The feed from both instances: the same status, validators and bytes; returns A's. */
+    /**
+     * The feed from both instances: the same status, validators and bytes; returns A's. Read once
+     * the clock has passed the last change, so that Last-Modified is that change's own time.
+     */
     private static HttpResponse<byte[]> sameOnBoth(FeedServer a, FeedServer b) {
-        HttpResponse<byte[]> fromA = a.get("/feed.xml");
+        HttpResponse<byte[]> fromA = a.getOnceTheClockHasPassedTheChange("/feed.xml");
         HttpResponse<byte[]> fromB = b.get("/feed.xml");
         assertEquals(200, fromA.statusCode());
         assertEquals(200, fromB.statusCode());

@@ -69,12 +69,37 @@ class StartupFailureTest {
                 () -> "the reason names neither FEED_DB_URL nor " + url + ": " + reason);
     }
 
+    @Test
+    void unwritableH2PathStopsStartupInOneLineWithoutStackTraces() throws Exception {
+        String url = "jdbc:h2:file:/proc/nope/feed";
+        ChildJvm child = children.launch(directory, "launcher", Map.of("FEED_DB_URL", url));
+        String reason = refusalOf(child);
+        assertTrue(reason.contains(url) && reason.contains("/proc/nope"), reason);
+        List<String> stackFrames = child.output().lines()
+                .filter(line -> line.startsWith("\tat ") || line.startsWith("Caused by:") || line.contains("Exception:"))
+                .toList();
+        assertEquals(List.of(), stackFrames, child::output);
+    }
+
+    @Test
+    void passwordInTheDatabaseUrlIsNeverPrinted() throws Exception {
+        String secret = "url-s3cret-" + System.nanoTime();
+        String url = "jdbc:postgresql://127.0.0.1:1/nothing?user=feed&password=" + secret + "&ssl=false";
+        ChildJvm child = children.launch(directory, "launcher", Map.of("FEED_DB_URL", url));
+        String reason = refusalOf(child);
+        assertTrue(reason.contains("password=***"), reason);
+        assertFalse(child.output().contains(secret), child::output);
+    }
+
     /**
      * Starts the launcher with valid settings overridden by {@code overrides}, expects it to exit
      * non-zero with a one-line reason, and returns that line.
      */
     private String refusalOf(Map<String, String> overrides) throws Exception {
-        ChildJvm child = children.launch(directory, "launcher", overrides);
+        return refusalOf(children.launch(directory, "launcher", overrides));
+    }
+
+    private String refusalOf(ChildJvm child) throws Exception {
         int exit = child.awaitExit(EXIT_TIMEOUT);
         assertNotEquals(0, exit, child::output);
         assertFalse(child.log().contains("Listening on"), child::output);

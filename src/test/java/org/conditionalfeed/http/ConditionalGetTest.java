@@ -34,6 +34,13 @@ class ConditionalGetTest {
     /** The newest entry deleted: a new revision, and Last-Modified moves forward, never back. */
     static final Validators NEWEST_DELETED = new Validators(EntityTag.strong("rev-4"), CHANGED.plusSeconds(1));
 
+    /**
+     * A burst of changes takes whole seconds ahead of the clock; the Last-Modified sent is clamped to
+     * Date (12:00:00), while preconditions compare with the stored time.
+     */
+    static final Validators AHEAD_OF_THE_CLOCK =
+            new Validators(EntityTag.strong("rev-5"), Instant.parse("2025-03-14T12:00:02Z"));
+
     static final String LM = "Sun, 06 Nov 1994 08:49:37 GMT";
     static final String LM_RFC850 = "Sunday, 06-Nov-94 08:49:37 GMT";
     static final String LM_ASCTIME = "Sun Nov  6 08:49:37 1994";
@@ -41,6 +48,7 @@ class ConditionalGetTest {
     static final String BEFORE_LM = "Sun, 06 Nov 1994 08:49:36 GMT";
     static final String NOW_SECOND = "Fri, 14 Mar 2025 12:00:00 GMT";
     static final String AFTER_NOW = "Fri, 14 Mar 2025 12:00:01 GMT";
+    static final String AHEAD = "Fri, 14 Mar 2025 12:00:02 GMT";
 
     /**
      * One request against one current representation. Columns: method, If-Match, If-None-Match,
@@ -69,6 +77,8 @@ class ConditionalGetTest {
         NOT_MODIFIED_FOR_NEW_VALIDATORS_AFTER_SECOND_CHANGE_WITHIN_ONE_SECOND(
                 "GET", null, "\"rev-3\"", LM_PLUS_ONE, null, EDITED_AGAIN_SAME_SECOND),
         NOT_MODIFIED_FOR_NEW_DATE_AFTER_NEWEST_ENTRY_DELETED("GET", null, null, LM_PLUS_ONE, null, NEWEST_DELETED),
+        NOT_MODIFIED_WHEN_ETAG_MATCHES_A_CHANGE_AHEAD_OF_THE_CLOCK(
+                "GET", null, "\"rev-5\"", NOW_SECOND, null, AHEAD_OF_THE_CLOCK),
 
         OK_WHEN_NO_TAG_MATCHES_EVEN_IF_DATE_DOES("GET", null, "\"rev-1\"", LM, null),
         OK_WHEN_ONLY_THE_CASE_OF_THE_TAG_DIFFERS("GET", null, "\"REV-2\"", LM, null),
@@ -102,6 +112,10 @@ class ConditionalGetTest {
         OK_FOR_OLD_DATE_AFTER_SECOND_CHANGE_WITHIN_ONE_SECOND("GET", null, null, LM, null, EDITED_AGAIN_SAME_SECOND),
         OK_FOR_OLD_VALIDATORS_AFTER_NEWEST_ENTRY_DELETED("GET", null, "\"rev-2\"", LM, null, NEWEST_DELETED),
         OK_FOR_OLD_DATE_AFTER_NEWEST_ENTRY_DELETED("GET", null, null, LM, null, NEWEST_DELETED),
+        OK_WHEN_CLAMPED_DATE_COMES_BACK_WHILE_THE_CHANGE_IS_AHEAD_OF_THE_CLOCK(
+                "GET", null, null, NOW_SECOND, null, AHEAD_OF_THE_CLOCK),
+        OK_WHEN_DATE_EQUALS_A_LAST_MODIFIED_AHEAD_OF_THE_CLOCK("GET", null, null, AHEAD, null, AHEAD_OF_THE_CLOCK),
+        OK_FOR_OLD_DATE_AFTER_A_CHANGE_AHEAD_OF_THE_CLOCK("GET", null, null, LM, null, AHEAD_OF_THE_CLOCK),
 
         PRECONDITION_FAILED_WHEN_IF_MATCH_LISTS_OTHER_TAGS("GET", "\"rev-0\", \"rev-1\"", null, null, null),
         PRECONDITION_FAILED_WHEN_IF_MATCH_TAG_IS_WEAK("GET", "W/\"rev-2\"", null, null, null),
@@ -114,7 +128,9 @@ class ConditionalGetTest {
         PRECONDITION_FAILED_WHEN_UNMODIFIED_SINCE_FAILS_EVEN_IF_ETAG_MATCHES("GET", null, "\"rev-2\"", LM, BEFORE_LM),
         PRECONDITION_FAILED_FOR_POST_WHEN_ETAG_MATCHES("POST", null, "\"rev-2\"", LM, null),
         PRECONDITION_FAILED_FOR_PUT_WHEN_NONE_MATCH_IS_STAR("PUT", null, "*", null, null),
-        PRECONDITION_FAILED_FOR_DELETE_WHEN_IF_MATCH_FAILS("DELETE", "\"rev-1\"", null, null, null);
+        PRECONDITION_FAILED_FOR_DELETE_WHEN_IF_MATCH_FAILS("DELETE", "\"rev-1\"", null, null, null),
+        PRECONDITION_FAILED_WHEN_UNMODIFIED_SINCE_IS_NOW_AND_THE_CHANGE_AHEAD_OF_THE_CLOCK(
+                "GET", null, null, null, NOW_SECOND, AHEAD_OF_THE_CLOCK);
 
         final String method;
         final RequestConditions conditions;

@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Closing the database ends the pool's threads: a standalone Tomcat warns of a memory leak for
- * every thread of the WAR still alive when it undeploys it.
+ * every thread of the WAR still alive when it undeploys it. A pool whose connections are all in
+ * use is busy, not down.
  */
 class DatabaseTest {
 
@@ -32,7 +35,7 @@ class DatabaseTest {
     void closeEndsEveryPoolThread() {
         Set<Thread> before = poolThreads();
         Database database = Database.open("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath(), "sa", "");
-        assertTrue(database.isReachable(5));
+        assertEquals(Database.Health.UP, database.health());
         List<Thread> started = poolThreads().stream().filter(thread -> !before.contains(thread)).toList();
         assertFalse(started.isEmpty(), "the pool runs threads of its own");
         for (Thread thread : started) {
@@ -41,6 +44,26 @@ class DatabaseTest {
         database.close();
         assertEquals(List.of(), poolThreads().stream().filter(thread -> !before.contains(thread))
                 .map(Thread::getName).toList());
+    }
+
+    @Test
+    void busyPoolIsNotDownAndTheHealthCheckDoesNotWaitForIt() {
+        Database database = Database.open("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath(), "sa", "");
+        List<Handle> taken = new ArrayList<>();
+        try {
+            assertEquals(Database.Health.UP, database.health());
+            for (int i = 0; i < 10; i++) {
+                taken.add(database.jdbi().open());
+            }
+            long started = System.nanoTime();
+            assertEquals(Database.Health.BUSY, database.health(), "every connection in use, the database fine");
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(5)) < 0,
+                    "the health check waited for the pool");
+        } finally {
+            taken.forEach(Handle::close);
+        }
+        assertEquals(Database.Health.UP, database.health());
+        database.close();
     }
 
     @Test

@@ -72,6 +72,32 @@ public class FeedClient {
         return send(request(path, headers).GET().build());
     }
 
+    /**
+     * GET, repeated until the response's {@code Last-Modified} is earlier than its {@code Date}
+     * (at most a few seconds): writes in a burst take whole seconds ahead of the clock, and until
+     * the clock has passed a change, {@code Last-Modified} is clamped to {@code Date}. The answer
+     * then shows the change's own time.
+     */
+    public HttpResponse<byte[]> getOnceTheClockHasPassedTheChange(String path, String... headers) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        HttpResponse<byte[]> response = get(path, headers);
+        while (!clockHasPassed(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            response = get(path, headers);
+        }
+        return response;
+    }
+
+    private static boolean clockHasPassed(HttpResponse<byte[]> response) {
+        Instant date = httpDate(response.headers().firstValue("Date").orElseThrow());
+        return httpDate(lastModified(response)).isBefore(date);
+    }
+
     /** An authenticated JSON request to the entries API. */
     public HttpResponse<byte[]> api(String method, String path, String json) {
         HttpRequest.Builder builder = request(path, "Authorization", basic("admin", adminPassword));
