@@ -66,7 +66,7 @@ public final class MediaStore {
     /** Completes an upload: from now on it is listed and served. */
     Media complete(long id, long length, String sha256, Integer width, Integer height) {
         Instant created = clock.instant();
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE media SET length = :length, sha256 = :sha256,"
+        jdbi.useTransaction(handle -> handle.createUpdate("UPDATE media SET length = :length, sha256 = :sha256,"
                         + " width = :width, height = :height, created = :created, complete = TRUE WHERE id = :id")
                 .bind("id", id).bind("length", length).bind("sha256", sha256)
                 .bind("width", width).bind("height", height)
@@ -120,7 +120,7 @@ public final class MediaStore {
 
     /** Chunks go with their row ({@code ON DELETE CASCADE}). */
     private boolean delete(long id, String condition) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM media WHERE id = :id" + condition)
+        return jdbi.inTransaction(handle -> handle.createUpdate("DELETE FROM media WHERE id = :id" + condition)
                 .bind("id", id).execute()) > 0;
     }
 

@@ -36,7 +36,7 @@ public final class AdminUserRepository {
      */
     public boolean createIfAbsent(String username, String passwordHash) {
         try {
-            jdbi.useHandle(handle -> handle
+            jdbi.useTransaction(handle -> handle
                     .createUpdate("INSERT INTO admin_user (username, password_hash) VALUES (:username, :hash)")
                     .bind("username", username).bind("hash", passwordHash).execute());
             return true;
