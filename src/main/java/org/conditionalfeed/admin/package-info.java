@@ -1,6 +1,6 @@
 /**
  * Everything the administrator uses: the JSON entries API ({@link EntriesApiServlet}), its
- * input validation ({@link EntryInput}), HTTP Basic authentication ({@link BasicAuthFilter},
+ * input checks (media type and strict UTF-8, {@link JsonBody}; fields, {@link EntryInput}), HTTP Basic authentication ({@link BasicAuthFilter},
  * {@link AdminAuthenticator}) over a salted PBKDF2 hash ({@link PasswordHasher}), and the JSON
  * error mapping ({@link ApiException}, {@link JsonResponses}).
  *
