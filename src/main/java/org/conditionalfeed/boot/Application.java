@@ -31,6 +31,7 @@ import org.conditionalfeed.http.RepresentationResponder;
 import org.conditionalfeed.ops.AccessLogFilter;
 import org.conditionalfeed.ops.ErrorServlet;
 import org.conditionalfeed.ops.HealthServlet;
+import org.conditionalfeed.ops.PathParameterFilter;
 import org.conditionalfeed.ops.RootServlet;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
@@ -130,6 +131,8 @@ public final class Application implements AutoCloseable {
 
         FilterRegistration.Dynamic accessLog = context.addFilter("accessLog", new AccessLogFilter());
         accessLog.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.addFilter("pathParameters", new PathParameterFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
 

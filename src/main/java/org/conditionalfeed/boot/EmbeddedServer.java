@@ -15,8 +15,8 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.conditionalfeed.config.Settings;
@@ -68,11 +68,10 @@ public final class EmbeddedServer {
         connector.setXpoweredBy(false);
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
-        // Errors the connector raises before any servlet runs: no stack trace, no server version.
-        ErrorReportValve errorReport = new ErrorReportValve();
-        errorReport.setShowReport(false);
-        errorReport.setShowServerInfo(false);
-        tomcat.getHost().getPipeline().addValve(errorReport);
+        // Errors the connector raises before any servlet runs: no stack trace, no server version,
+        // JSON under /api/. Named as the host's error valve, so Tomcat adds no default one.
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ApiErrorReportValve.class.getName());
+        tomcat.getHost().getPipeline().addValve(new ApiErrorReportValve());
         try {
             tomcat.init();
         } catch (LifecycleException e) {
