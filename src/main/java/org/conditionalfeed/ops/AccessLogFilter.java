@@ -66,7 +66,7 @@ public final class AccessLogFilter extends HttpFilter {
         } catch (IOException e) {
             // The application's own I/O (database, disk) fails as other exceptions; an IOException
             // here is the client's connection failing, e.g. a reader that closed it mid-response.
-            LOG.info("Connection to the client lost during {} {}: {}", request.getMethod(), request.getRequestURI(),
+            LOG.debug("Connection to the client lost during {} {}: {}", request.getMethod(), request.getRequestURI(),
                     e.toString());
         } catch (ServletException | RuntimeException e) {
             boolean database = causedBy(e, SQLException.class);
