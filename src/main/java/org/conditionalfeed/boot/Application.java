@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.conditionalfeed.admin.AdminAuthenticator;
 import org.conditionalfeed.admin.AdminUiServlet;
 import org.conditionalfeed.admin.BasicAuthFilter;
 import org.conditionalfeed.admin.EntriesApiServlet;
+import org.conditionalfeed.admin.FormLimits;
 import org.conditionalfeed.admin.JsonResponses;
 import org.conditionalfeed.admin.LoginThrottle;
 import org.conditionalfeed.admin.PasswordHasher;
@@ -142,8 +144,10 @@ public final class Application implements AutoCloseable {
         context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
-        context.addServlet("adminUi", new AdminUiServlet(entries, authenticator, assets, settings.title()))
-                .addMapping("/admin/*");
+        ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
+                new AdminUiServlet(entries, authenticator, assets, settings.title()));
+        adminUi.addMapping("/admin/*");
+        adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
         context.addServlet("root", new RootServlet(Html.escape(settings.title()))).addMapping("/");

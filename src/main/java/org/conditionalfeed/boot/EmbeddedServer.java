@@ -19,6 +19,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
+import org.conditionalfeed.admin.FormLimits;
 import org.conditionalfeed.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,8 @@ public final class EmbeddedServer {
         connector.setPort(settings.port());
         connector.setProperty("address", address);
         connector.setXpoweredBy(false);
+        // The largest entry form the administrator's pages send; Tomcat's default is 2 MB.
+        connector.setMaxPostSize(FormLimits.MAX_ENTRY_FORM_BYTES);
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
         // Errors the connector raises before any servlet runs: no stack trace, no server version,
