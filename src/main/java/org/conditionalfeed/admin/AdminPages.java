@@ -96,15 +96,18 @@ final class AdminPages {
         if (!problems.isEmpty()) {
             body.append("<p class=\"error\" role=\"alert\">Please correct the marked fields.</p>\n");
         }
+        // Multipart: the content travels as its UTF-8 bytes, so every entry the API accepts fits.
         body.append("<form method=\"post\" action=\"").append(escape(context.admin(action)))
-                .append("\" class=\"card\" novalidate>\n").append(csrf(context));
+                .append("\" enctype=\"multipart/form-data\" class=\"card\" novalidate data-max-content=\"")
+                .append(EntryForm.MAX_CONTENT).append("\">\n").append(csrf(context));
         field(body, "title", "Title", "<input id=\"title\" name=\"title\" required maxlength=\"1000\"", form.title(), problems);
         field(body, "link", "Link (optional, absolute http(s) URL)", "<input id=\"link\" name=\"link\" type=\"url\"",
                 form.link(), problems);
         field(body, "author", "Author (optional)", "<input id=\"author\" name=\"author\" maxlength=\"200\"", form.author(),
                 problems);
-        field(body, "categories", "Categories (comma-separated)", "<input id=\"categories\" name=\"categories\"",
-                String.join(", ", form.categories()), problems);
+        field(body, "categories", "Categories (one per line)",
+                "<textarea id=\"categories\" name=\"categories\" rows=\"3\"", String.join("\n", form.categories()),
+                problems);
         field(body, "content", "Content (HTML)", "<textarea id=\"content\" name=\"content\" rows=\"12\"", form.content(),
                 problems);
         body.append("<div class=\"actions\"><button type=\"submit\" name=\"action\" value=\"save\">Save</button>\n")
@@ -145,7 +148,8 @@ final class AdminPages {
             body.append(" aria-invalid=\"true\" aria-describedby=\"").append(name).append("-error\"");
         }
         if (openTag.startsWith("<textarea")) {
-            body.append(">").append(escape(value)).append("</textarea>\n");
+            // A browser drops one line break right after <textarea>: this one, not the value's own.
+            body.append(">\n").append(escape(value)).append("</textarea>\n");
         } else {
             body.append(" value=\"").append(escape(value)).append("\">\n");
         }

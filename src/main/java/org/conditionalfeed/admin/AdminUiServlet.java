@@ -75,6 +75,11 @@ public final class AdminUiServlet extends HttpServlet {
             page(response, 405, pages.message(context(request), "Not allowed", "Use the links and forms of these pages."));
             return;
         }
+        FormLimits.Verdict form = post ? FormLimits.check(request, loggedIn(request)) : FormLimits.Verdict.ACCEPT;
+        if (form != FormLimits.Verdict.ACCEPT) {
+            page(response, form.status(), pages.message(context(request), form.heading(), form.explanation()));
+            return;
+        }
         if (post && !trustedPost(request)) {
             LOG.warn("Refused a forged or expired admin form post to {} from {}", path, request.getRemoteAddr());
             page(response, 403, pages.message(context(request), "Form expired",
@@ -175,7 +180,7 @@ public final class AdminUiServlet extends HttpServlet {
 
     private void save(HttpServletRequest request, HttpServletResponse response, Optional<Entry> existing)
             throws IOException {
-        List<String> categories = Arrays.stream(parameter(request, "categories").split(","))
+        List<String> categories = Arrays.stream(parameter(request, "categories").split("\r\n|[\r\n]"))
                 .map(String::strip).filter(name -> !name.isEmpty()).toList();
         EntryForm form = new EntryForm(parameter(request, "title"), parameter(request, "content"),
                 parameter(request, "link"), parameter(request, "author"), categories);

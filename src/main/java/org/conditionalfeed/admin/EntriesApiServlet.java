@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.conditionalfeed.store.Entry;
 import org.conditionalfeed.store.EntryDraft;
@@ -123,7 +122,7 @@ public final class EntriesApiServlet extends HttpServlet {
 
     private EntryDraft readDraft(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ApiException {
-        requireJson(request.getContentType());
+        JsonBody.requireJsonType(request.getContentType());
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw tooLarge(response);
         }
@@ -139,23 +138,11 @@ public final class EntriesApiServlet extends HttpServlet {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(body);
+            tree = mapper.readTree(JsonBody.decode(body));
         } catch (JacksonException e) {
             throw new ApiException(400, "malformed JSON: " + e.getOriginalMessage());
         }
         return EntryInput.parse(tree);
-    }
-
-    private static void requireJson(String contentType) throws ApiException {
-        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        boolean json = mediaType.equals("application/json") || (mediaType.startsWith("application/")
-                && mediaType.endsWith("+json"));
-        String lower = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).replace(" ", "");
-        boolean otherCharset = lower.contains("charset=") && !lower.contains("charset=utf-8")
-                && !lower.contains("charset=\"utf-8\"");
-        if (!json || otherCharset) {
-            throw new ApiException(415, "send the entry as application/json in UTF-8");
-        }
     }
 
     private static int intParameter(HttpServletRequest request, String name, int fallback, int min, int max)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import org.conditionalfeed.admin.AdminAuthenticator;
 import org.conditionalfeed.admin.AdminUiServlet;
 import org.conditionalfeed.admin.BasicAuthFilter;
 import org.conditionalfeed.admin.EntriesApiServlet;
+import org.conditionalfeed.admin.FormLimits;
 import org.conditionalfeed.admin.JsonResponses;
 import org.conditionalfeed.admin.LoginThrottle;
 import org.conditionalfeed.admin.PasswordHasher;
@@ -39,6 +41,7 @@ import org.conditionalfeed.media.MediaStore;
 import org.conditionalfeed.ops.AccessLogFilter;
 import org.conditionalfeed.ops.ErrorServlet;
 import org.conditionalfeed.ops.HealthServlet;
+import org.conditionalfeed.ops.PathParameterFilter;
 import org.conditionalfeed.ops.RootServlet;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
@@ -145,6 +148,8 @@ public final class Application implements AutoCloseable {
         accessLog.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         FilterRegistration.Dynamic secureCookies = context.addFilter("secureCookies", new SecureCookieFilter());
         secureCookies.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/admin/*");
+        context.addFilter("pathParameters", new PathParameterFilter())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
 
@@ -159,8 +164,10 @@ public final class Application implements AutoCloseable {
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
-        context.addServlet("adminUi", new AdminUiServlet(entries, authenticator, assets, settings.title()))
-                .addMapping("/admin/*");
+        ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
+                new AdminUiServlet(entries, authenticator, assets, settings.title()));
+        adminUi.addMapping("/admin/*");
+        adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
         context.addServlet("root", new RootServlet(Html.escape(settings.title()))).addMapping("/");

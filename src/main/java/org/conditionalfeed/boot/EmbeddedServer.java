@@ -15,10 +15,11 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
+import org.conditionalfeed.admin.FormLimits;
 import org.conditionalfeed.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,13 +67,14 @@ public final class EmbeddedServer {
         connector.setPort(settings.port());
         connector.setProperty("address", address);
         connector.setXpoweredBy(false);
+        // The largest entry form the administrator's pages send; Tomcat's default is 2 MB.
+        connector.setMaxPostSize(FormLimits.MAX_ENTRY_FORM_BYTES);
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
-        // Errors the connector raises before any servlet runs: no stack trace, no server version.
-        ErrorReportValve errorReport = new ErrorReportValve();
-        errorReport.setShowReport(false);
-        errorReport.setShowServerInfo(false);
-        tomcat.getHost().getPipeline().addValve(errorReport);
+        // Errors the connector raises before any servlet runs: no stack trace, no server version,
+        // JSON under /api/. Named as the host's error valve, so Tomcat adds no default one.
+        ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ApiErrorReportValve.class.getName());
+        tomcat.getHost().getPipeline().addValve(new ApiErrorReportValve());
         try {
             tomcat.init();
         } catch (LifecycleException e) {

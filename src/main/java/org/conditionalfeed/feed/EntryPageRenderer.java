@@ -7,8 +7,9 @@ import org.conditionalfeed.store.Entry;
 
 /**
  * Renders the app's own HTML page of an entry, the item link of entries without a link of their
- * own. Every text field is escaped; the content is the administrator's HTML and is shown as
- * such, under a Content-Security-Policy that lets no script run.
+ * own. Every text field is escaped; the content is the administrator's HTML, shown through
+ * {@link ContentSanitizer} (nothing that runs, navigates, submits or re-bases the page) and under
+ * a Content-Security-Policy that lets no script run, no form submit and no {@code base} apply.
  *
  * <p>Stateless and thread-safe.
  */
@@ -16,7 +17,8 @@ public final class EntryPageRenderer {
 
     public static final String CONTENT_TYPE = "text/html; charset=UTF-8";
     public static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
+            "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+                    + "form-action 'none'; base-uri 'none'";
 
     /** The page's bytes. */
     public byte[] render(FeedChannel channel, Entry entry) {
@@ -42,7 +44,7 @@ public final class EntryPageRenderer {
             }
             html.append("</p>\n");
         }
-        html.append("<div class=\"content\">\n").append(entry.content() == null ? "" : entry.content())
+        html.append("<div class=\"content\">\n").append(ContentSanitizer.sanitize(entry.content(), channel.baseUrl()))
                 .append("\n</div>\n</article>\n<p><a href=\"").append(Html.escape(channel.baseUrl() + "/feed.xml"))
                 .append("\">").append(Html.escape(channel.title())).append(" feed</a></p>\n</body>\n</html>\n");
         return html.toString().getBytes(StandardCharsets.UTF_8);

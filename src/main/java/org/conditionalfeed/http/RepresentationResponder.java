@@ -5,16 +5,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a cacheable representation the way RFC 9110 asks: validators and caching headers on
  * every {@code 200}, {@code 206} and {@code 304}; the precondition decision of
  * {@link ConditionalGet}; single byte ranges; HEAD without a body. The servlet only chooses the
- * representation; everything about conditional requests happens here.
+ * representation; everything about conditional requests happens here. A client that closes the
+ * connection before the body is written costs one debug line, not a stack trace.
  *
  * <p>Thread-safe: holds only its immutable cache policy.
  */
 public final class RepresentationResponder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepresentationResponder.class);
 
     private final String cacheControl;
 
@@ -59,20 +64,28 @@ public final class RepresentationResponder {
             case PARTIAL -> {
                 response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
                 response.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + body.length);
-                writeBody(response, method, body, (int) range.first(), (int) range.length());
+                writeBody(request, response, body, (int) range.first(), (int) range.length());
             }
             case FULL -> {
                 response.setStatus(HttpServletResponse.SC_OK);
-                writeBody(response, method, body, 0, body.length);
+                writeBody(request, response, body, 0, body.length);
             }
         }
     }
 
-    private static void writeBody(HttpServletResponse response, String method, byte[] body, int offset, int length)
-            throws IOException {
+    private static void writeBody(HttpServletRequest request, HttpServletResponse response, byte[] body, int offset,
+            int length) {
         response.setContentLength(length);
-        if (!"HEAD".equals(method)) {
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        try {
             response.getOutputStream().write(body, offset, length);
+        } catch (IOException clientGone) {
+            // A reader that stops reading and closes the connection is ordinary on the internet:
+            // one line for whoever looks, and nothing more to say to that client.
+            LOG.debug("Client closed the connection during {} {} (a body of {} bytes): {}", request.getMethod(),
+                    request.getRequestURI(), length, clientGone.toString());
         }
     }
 

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.logging.Level;
-import org.conditionalfeed.http.PlainTextErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * {@code java.util.logging}, e.g.
  * {@code 203.0.113.7 GET /feed.xml 304 1ms etag="7-3f2a1b9c0d4e-gz" ua="newsboat/2.21.0"}, so an
  * operator can count 200s and 304s and see who asked: the client's address, as a trusted reverse
- * proxy forwarded it. It is also the outermost barrier: an exception nothing else handled is logged with
- * its stack trace and answered with a plain {@code 500} that carries none, or {@code 503} when
- * the database failed.
+ * proxy forwarded it. It is also the outermost barrier: an exception nothing else handled is logged
+ * with its stack trace and answered with a {@code 500} that carries none (JSON under
+ * {@code /api/}), or {@code 503} when the database failed; a connection the client closed is one
+ * line.
  *
  * <p>The access log is the one logger written through {@code java.util.logging} itself, the
  * backend every other log line reaches through SLF4J: SLF4J's JUL binding walks the stack to
@@ -66,7 +66,12 @@ public final class AccessLogFilter extends HttpFilter {
         long started = System.nanoTime();
         try {
             chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException e) {
+        } catch (IOException e) {
+            // The application's own I/O (database, disk) fails as other exceptions; an IOException
+            // here is the client's connection failing, e.g. a reader that closed it mid-response.
+            LOG.debug("Connection to the client lost during {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.toString());
+        } catch (ServletException | RuntimeException e) {
             boolean database = causedBy(e, SQLException.class);
             LOG.error("{} on {} {}", database ? "Database failure" : "Unhandled failure", request.getMethod(),
                     request.getRequestURI(), e);
@@ -74,10 +79,10 @@ public final class AccessLogFilter extends HttpFilter {
                 response.reset();
                 if (database) {
                     response.setHeader("Retry-After", "10");
-                    PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    ErrorResponses.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                             "The database is not available; try again shortly");
                 } else {
-                    PlainTextErrors.send(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    ErrorResponses.send(request, response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                             "Internal error; the server log has the details");
                 }
             }

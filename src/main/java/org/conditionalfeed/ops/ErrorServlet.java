@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.conditionalfeed.http.PlainTextErrors;
 
 /**
@@ -23,15 +22,12 @@ public final class ErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String reason = status >= 500 ? "Internal error" : "Request refused";
-        if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
-            byte[] body = ("{\"error\":\"" + reason + " (" + status + ")\"}").getBytes(StandardCharsets.UTF_8);
-            response.setStatus(status);
-            response.setContentType("application/json; charset=UTF-8");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+        String path = ErrorResponses.pathWithinApplication(request, uri instanceof String given ? given : "");
+        String message = ErrorResponses.reason(status) + " (" + status + ")";
+        if (ErrorResponses.isApiPath(path)) {
+            ErrorResponses.sendJson(response, status, message);
         } else {
-            PlainTextErrors.send(response, status, reason + " (" + status + ")");
+            PlainTextErrors.send(response, status, message);
         }
     }
 }

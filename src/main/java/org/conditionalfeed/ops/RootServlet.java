@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import org.conditionalfeed.http.PlainTextErrors;
 
 /**
- * {@code /}: a small page that points to the feed; every path nothing else serves: {@code 404}.
+ * {@code /}: a small page that points to the feed; every path nothing else serves: {@code 404}
+ * (as JSON under {@code /api/}).
  *
  * <p>Thread-safe.
  */
@@ -32,7 +33,7 @@ public final class RootServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!path.equals("/") && !path.isEmpty()) {
-            PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "Not found");
+            ErrorResponses.send(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found");
         } else if (!PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             response.setContentType("text/html; charset=UTF-8");
             response.setHeader("Cache-Control", "no-cache");

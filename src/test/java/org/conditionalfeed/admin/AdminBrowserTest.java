@@ -91,7 +91,7 @@ class AdminBrowserTest {
         browser.findElement(By.linkText("Write a new entry")).click();
         wait.until(ExpectedConditions.urlToBe(server.uri("/admin/new").toString()));
         type("title", "Written in a browser");
-        type("categories", "browser, selenium");
+        type("categories", "browser\nselenium");
         type("content", "<p>Typed into a <em>real</em> browser.</p>");
         browser.findElement(By.cssSelector("button[name=action][value=preview]")).click();
         WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("iframe.preview")));
@@ -106,7 +106,7 @@ class AdminBrowserTest {
 
         browser.findElement(By.xpath(row("Written in a browser") + "//a[normalize-space()='Edit']")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Edit entry"));
-        assertEquals("browser, selenium", browser.findElement(By.id("categories")).getDomProperty("value"));
+        assertEquals("browser\nselenium", browser.findElement(By.id("categories")).getDomProperty("value"));
         type("title", "Edited in a browser");
         browser.findElement(By.cssSelector("button[name=action][value=save]")).click();
         assertEquals("Saved “Edited in a browser”.", flash());
@@ -127,6 +127,29 @@ class AdminBrowserTest {
         SyndEntry written = feed.getEntries().get(0);
         assertEquals(List.of("browser", "selenium"), written.getCategories().stream().map(SyndCategory::getName).toList());
         assertTrue(written.getDescription().getValue().contains("<em>real</em>"), written.getDescription().getValue());
+    }
+
+    @Test
+    void contentTooLongIsStoppedBeforeSendingWithTheTextKept() {
+        logIn();
+        browser.navigate().to(server.uri("/admin/new").toString());
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Write an entry"));
+        type("title", "Too long for one entry");
+        WebElement content = browser.findElement(By.id("content"));
+        // Typing a million characters would take minutes; a paste would put them there at once.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = 'x'.repeat(999999) + '\\n';", content);
+        browser.findElement(By.cssSelector("button[name=action][value=save]")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content-error")));
+        assertTrue(problem.getText().contains("1,000,001 characters long"), problem.getText());
+        assertTrue(problem.getText().contains("at most 1,000,000"), problem.getText());
+        assertEquals(server.uri("/admin/new").toString(), browser.getCurrentUrl(), "nothing was sent");
+        assertEquals(1_000_000L, ((JavascriptExecutor) browser).executeScript("return arguments[0].value.length;", content),
+                "the text is still there");
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = 'x'.repeat(999999);", content);
+        browser.findElement(By.cssSelector("button[name=action][value=save]")).click();
+        assertEquals("Published “Too long for one entry”.", flash());
+        assertNoConsoleErrors();
     }
 
     @Test

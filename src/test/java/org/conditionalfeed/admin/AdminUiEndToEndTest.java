@@ -107,7 +107,7 @@ class AdminUiEndToEndTest {
         assertTrue(preview.body().contains("sandbox=\"\"") && preview.body().contains("srcdoc=\"&lt;p&gt;Look&lt;/p&gt;\""));
 
         HttpResponse<String> created = post("/admin/new", token,
-                Map.of("title", "Written in the browser", "categories", "a, b", "content", "<p>Hi</p>", "action", "save"),
+                Map.of("title", "Written in the browser", "categories", "a\r\nb", "content", "<p>Hi</p>", "action", "save"),
                 null);
         assertEquals(303, created.statusCode());
         HttpResponse<String> list = get("/admin/");
