@@ -25,7 +25,7 @@ public final class MetricsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     /** The Prometheus text exposition format, version 0.0.4, which {@link PrometheusMeterRegistry#scrape()} writes. */
-    static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+    static final String CONTENT_TYPE = "text/plain;version=0.0.4;charset=utf-8";
     static final String CHALLENGE = "Bearer realm=\"metrics\"";
 
     private final transient PrometheusMeterRegistry registry;
