@@ -243,7 +243,8 @@ public final class AdminUiServlet extends HttpServlet {
                 session.getAttribute(USER) != null, flash == null ? null : flash.toString());
     }
 
-    private static boolean loggedIn(HttpServletRequest request) {
+    /** Whether {@code request} belongs to the administrator's logged-in session; never creates a session. */
+    public static boolean loggedIn(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session != null && session.getAttribute(USER) != null;
     }

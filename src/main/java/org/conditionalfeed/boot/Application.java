@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
@@ -38,11 +40,16 @@ import org.conditionalfeed.media.MediaLinks;
 import org.conditionalfeed.media.MediaReferences;
 import org.conditionalfeed.media.MediaServlet;
 import org.conditionalfeed.media.MediaStore;
+import org.conditionalfeed.metrics.Metrics;
+import org.conditionalfeed.metrics.MetricsServlet;
 import org.conditionalfeed.ops.AccessLogFilter;
 import org.conditionalfeed.ops.ErrorServlet;
 import org.conditionalfeed.ops.HealthServlet;
 import org.conditionalfeed.ops.PathParameterFilter;
 import org.conditionalfeed.ops.RootServlet;
+import org.conditionalfeed.readers.PolitePolling;
+import org.conditionalfeed.readers.PollLedger;
+import org.conditionalfeed.readers.PollPolicy;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryRepository;
@@ -144,6 +151,7 @@ public final class Application implements AutoCloseable {
 
         // First of all: every later filter and servlet sees the client's address and scheme.
         ForwardedHeaders.register(context, settings.trustedProxies());
+        registerMetrics(context);
         FilterRegistration.Dynamic accessLog = context.addFilter("accessLog", new AccessLogFilter());
         accessLog.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         FilterRegistration.Dynamic secureCookies = context.addFilter("secureCookies", new SecureCookieFilter());
@@ -152,6 +160,10 @@ public final class Application implements AutoCloseable {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        PollPolicy pollPolicy = PollPolicy.ofSeconds(settings.minPollSeconds(), settings.minUnconditionalPollSeconds());
+        if (pollPolicy.active()) {
+            new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn).register(context, "/feed.xml");
+        }
 
         context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping("/feed.xml");
         context.addServlet("entryPage", new EntryPageServlet(entries, new EntryPageRenderer(), channel,
@@ -172,6 +184,27 @@ public final class Application implements AutoCloseable {
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
         context.addServlet("root", new RootServlet(Html.escape(settings.title()))).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
+    }
+
+    /**
+     * With a metrics token: counts every request (outside the error handling, so the final status
+     * is counted), times renders, reports the pool and serves {@code /metrics}. Without: {@code 404}.
+     */
+    private void registerMetrics(ServletContext context) {
+        if (settings.metricsToken().isEmpty()) {
+            context.addServlet("metrics", MetricsServlet.off()).addMapping("/metrics");
+            return;
+        }
+        Metrics metrics = new Metrics();
+        database.trackPool(metrics.poolTracker());
+        publisher.timeRenders(metrics.renderTimes());
+        metrics.register(context, settings.metricsToken().get());
+        context.addListener(new ServletContextListener() {
+            @Override
+            public void contextDestroyed(ServletContextEvent event) {
+                metrics.close();
+            }
+        });
     }
 
     @Override

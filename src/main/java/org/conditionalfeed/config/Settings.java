@@ -23,6 +23,11 @@ import java.util.Optional;
  * @param feedItemMaxBytes the largest item body (UTF-8 bytes of the content) a feed carries; a longer
  *     one is cut and links to the full entry page
  * @param mediaMaxBytes the largest media upload
+ * @param minPollSeconds the shortest interval, in seconds, at which one reader may ask for the
+ *     same feed again; 0: no limit
+ * @param minUnconditionalPollSeconds the shortest interval for a reader that sends no validators;
+ *     0: no limit beyond {@code minPollSeconds}
+ * @param metricsToken the bearer token that {@code /metrics} asks for; empty: metrics are off
  */
 public record Settings(
         int port,
@@ -38,7 +43,10 @@ public record Settings(
         String feedCacheControl,
         List<String> trustedProxies,
         int feedItemMaxBytes,
-        long mediaMaxBytes) {
+        long mediaMaxBytes,
+        int minPollSeconds,
+        int minUnconditionalPollSeconds,
+        Optional<String> metricsToken) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
     public String publicBaseUrl() {
@@ -48,7 +56,8 @@ public record Settings(
     /** These settings with the port the server actually bound, for a default base URL. */
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
-                adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes);
+                adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes,
+                minPollSeconds, minUnconditionalPollSeconds, metricsToken);
     }
 
     @Override
@@ -56,6 +65,8 @@ public record Settings(
         return "Settings[port=" + port + ", dbUrl=" + Redacted.jdbcUrl(dbUrl) + ", dbUser=" + dbUser
                 + ", baseUrl=" + publicBaseUrl() + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser
                 + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
-                + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes + "]";
+                + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes
+                + ", minPollSeconds=" + minPollSeconds + ", minUnconditionalPollSeconds=" + minUnconditionalPollSeconds
+                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + "]";
     }
 }

@@ -45,6 +45,13 @@ public final class SettingsLoader {
     /** The largest media upload by default: 512 MiB. */
     public static final long DEFAULT_MEDIA_MAX_BYTES = 536_870_912L;
 
+    /** The longest polling interval the settings take: a day. */
+    public static final int MAX_POLL_SECONDS = 86_400;
+    /** The shortest metrics token taken: long enough that guessing it is hopeless. */
+    public static final int MIN_METRICS_TOKEN_LENGTH = 16;
+    /** RFC 6750 section 2.1: the characters of a bearer token ({@code b64token}). */
+    private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
 
@@ -89,9 +96,31 @@ public final class SettingsLoader {
         List<String> trustedProxies = trustedProxies(env.get("FEED_TRUSTED_PROXIES"));
         int feedItemMaxBytes = integer(env, "FEED_ITEM_MAX_BYTES", DEFAULT_FEED_ITEM_MAX_BYTES, 1024, 1_000_000);
         long mediaMaxBytes = longInteger(env, "FEED_MEDIA_MAX_BYTES", DEFAULT_MEDIA_MAX_BYTES, 1, Long.MAX_VALUE);
+        int minPollSeconds = integer(env, "FEED_MIN_POLL_SECONDS", 0, 1, MAX_POLL_SECONDS);
+        int minUnconditionalPollSeconds = integer(env, "FEED_MIN_UNCONDITIONAL_POLL_SECONDS", 0, 1, MAX_POLL_SECONDS);
+        if (minUnconditionalPollSeconds != 0 && minUnconditionalPollSeconds < minPollSeconds) {
+            throw new SettingsException("FEED_MIN_UNCONDITIONAL_POLL_SECONDS must not be shorter than "
+                    + "FEED_MIN_POLL_SECONDS (" + minPollSeconds + "), got " + minUnconditionalPollSeconds);
+        }
+        Optional<String> metricsToken = Optional.ofNullable(blankToNull(env.get("FEED_METRICS_TOKEN")))
+                .map(SettingsLoader::metricsToken);
         return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
                 baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl, trustedProxies,
-                feedItemMaxBytes, mediaMaxBytes);
+                feedItemMaxBytes, mediaMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken);
+    }
+
+    /** A bearer token as a Prometheus server sends it: at least 16 characters of RFC 6750's {@code b64token}. */
+    private static String metricsToken(String value) {
+        String token = value.strip();
+        if (!BEARER_TOKEN.matcher(token).matches()) {
+            throw new SettingsException("FEED_METRICS_TOKEN may contain only letters, digits and -._~+/ "
+                    + "(trailing = allowed), e.g. the output of 'openssl rand -hex 32'");
+        }
+        if (token.length() < MIN_METRICS_TOKEN_LENGTH) {
+            throw new SettingsException("FEED_METRICS_TOKEN must be at least " + MIN_METRICS_TOKEN_LENGTH
+                    + " characters long, got " + token.length());
+        }
+        return token;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.conditionalfeed.feed;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import org.conditionalfeed.http.EntityTag;
 import org.conditionalfeed.http.Representation;
 import org.conditionalfeed.http.Validators;
@@ -38,6 +39,7 @@ public final class FeedPublisher {
     private final FeedChannel channel;
     private final String fingerprint;
     private final AtomicReference<FeedSnapshot> latest = new AtomicReference<>();
+    private volatile LongConsumer renderTimes = nanos -> { };
 
     public FeedPublisher(EntryRepository entries, FeedStateRepository feedState, FeedRenderer renderer,
             FeedChannel channel) {
@@ -99,11 +101,17 @@ public final class FeedPublisher {
         return new FeedSnapshot(state.revision(), identity, identity.gzipped());
     }
 
+    /** Reports the duration of each render for a new revision, reading included, in nanoseconds. */
+    public void timeRenders(LongConsumer nanos) {
+        this.renderTimes = nanos;
+    }
+
     /** Renders what {@code slice} holds; {@code started} is when reading it began, for the log. */
     private FeedSnapshot render(FeedSlice slice, long started) {
         FeedState state = slice.state();
         FeedSnapshot snapshot = snapshotOf(slice);
         byte[] body = snapshot.identity().body();
+        renderTimes.accept(System.nanoTime() - started);
         if (LOG.isInfoEnabled()) {
             LOG.info("Rendered feed revision {} ({} items, {} bytes, {} bytes gzip) in {} ms, reading included",
                     state.revision(), slice.entries().size(), body.length, snapshot.gzip().body().length,

@@ -189,6 +189,11 @@ public final class Database implements AutoCloseable {
         return exclusive;
     }
 
+    /** Reports the pool's figures (connections in use, idle, waiting; wait times) through {@code tracker}; once. */
+    public void trackPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory tracker) {
+        dataSource.setMetricsTrackerFactory(tracker);
+    }
+
     /** The Jdbi handle factory for repositories. */
     public Jdbi jdbi() {
         return jdbi;

@@ -181,4 +181,72 @@ class SettingsLoaderTest {
                 () -> SettingsLoader.load(Map.of("FEED_MEDIA_MAX_BYTES", value), properties()));
         assertTrue(refused.getMessage().contains("FEED_MEDIA_MAX_BYTES"), refused.getMessage());
     }
+
+    @Test
+    void politePollingAndMetricsAreOffByDefault() {
+        Settings settings = SettingsLoader.load(Map.of(), properties());
+        assertEquals(0, settings.minPollSeconds());
+        assertEquals(0, settings.minUnconditionalPollSeconds());
+        assertTrue(settings.metricsToken().isEmpty());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}={1}, {2}={3}")
+    @CsvSource({
+        "FEED_MIN_POLL_SECONDS, 1, FEED_MIN_UNCONDITIONAL_POLL_SECONDS, ''",
+        "FEED_MIN_POLL_SECONDS, ' 900 ', FEED_MIN_UNCONDITIONAL_POLL_SECONDS, 3600",
+        "FEED_MIN_POLL_SECONDS, 86400, FEED_MIN_UNCONDITIONAL_POLL_SECONDS, 86400",
+        "FEED_MIN_POLL_SECONDS, '', FEED_MIN_UNCONDITIONAL_POLL_SECONDS, 600",
+        "FEED_MIN_POLL_SECONDS, 60, FEED_MIN_UNCONDITIONAL_POLL_SECONDS, 60",
+    })
+    void acceptsPollIntervals(String poll, String pollValue, String unconditional, String unconditionalValue) {
+        Settings settings = SettingsLoader.load(Map.of(poll, pollValue, unconditional, unconditionalValue), properties());
+        assertEquals(pollValue.isBlank() ? 0 : Integer.parseInt(pollValue.strip()), settings.minPollSeconds());
+        assertEquals(unconditionalValue.isBlank() ? 0 : Integer.parseInt(unconditionalValue),
+                settings.minUnconditionalPollSeconds());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}={1}")
+    @CsvSource({
+        "FEED_MIN_POLL_SECONDS, 0",
+        "FEED_MIN_POLL_SECONDS, -5",
+        "FEED_MIN_POLL_SECONDS, 86401",
+        "FEED_MIN_POLL_SECONDS, 15m",
+        "FEED_MIN_POLL_SECONDS, 1.5",
+        "FEED_MIN_UNCONDITIONAL_POLL_SECONDS, 0",
+        "FEED_MIN_UNCONDITIONAL_POLL_SECONDS, 100000",
+        "FEED_MIN_UNCONDITIONAL_POLL_SECONDS, often",
+    })
+    void refusesPollIntervalsOutsideOneSecondToADay(String variable, String value) {
+        assertRefusedInOneLine(variable, value);
+    }
+
+    @Test
+    void refusesAnUnconditionalIntervalShorterThanTheInterval() {
+        SettingsException refused = assertThrows(SettingsException.class, () -> SettingsLoader.load(
+                Map.of("FEED_MIN_POLL_SECONDS", "900", "FEED_MIN_UNCONDITIONAL_POLL_SECONDS", "300"), properties()));
+        assertTrue(refused.getMessage().startsWith("FEED_MIN_UNCONDITIONAL_POLL_SECONDS "), refused.getMessage());
+        assertTrue(refused.getMessage().contains("FEED_MIN_POLL_SECONDS (900)"), refused.getMessage());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"0123456789abcdef", "  3q2-7_~.+/AbCdEfGh==  ",
+        "f3b1a9c2d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d"})
+    void acceptsMetricsTokens(String value) {
+        assertEquals(value.strip(), SettingsLoader.load(Map.of("FEED_METRICS_TOKEN", value), properties())
+                .metricsToken().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"short", "0123456789abcde", "0123456789 abcdef", "0123456789abcdef\"", "0123456789abcdef=x",
+        "t\u00f6ken0123456789abc", "0123456789abcdef\r\nX-Evil: 1"})
+    void refusesMetricsTokensThatAreShortOrNotBearerTokens(String value) {
+        assertRefusedInOneLine("FEED_METRICS_TOKEN", value);
+    }
+
+    @Test
+    void settingsNeverShowTheMetricsToken() {
+        Settings settings = SettingsLoader.load(Map.of("FEED_METRICS_TOKEN", "secret-0123456789abcdef"), properties());
+        assertTrue(settings.toString().contains("metrics=on"), settings.toString());
+        assertTrue(!settings.toString().contains("secret-0123456789abcdef"), settings.toString());
+    }
 }
