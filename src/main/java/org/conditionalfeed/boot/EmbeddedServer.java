@@ -66,6 +66,7 @@ public final class EmbeddedServer {
         connector.setPort(settings.port());
         connector.setProperty("address", address);
         connector.setXpoweredBy(false);
+        ConnectorLimits.apply(connector);
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
         // Errors the connector raises before any servlet runs: no stack trace, no server version.

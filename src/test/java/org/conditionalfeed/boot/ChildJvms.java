@@ -30,9 +30,15 @@ final class ChildJvms implements AfterEachCallback {
 
     /** Launches the launcher with {@link #serverSettings} overridden by {@code overrides}; does not wait. */
     ChildJvm launch(Path directory, String name, Map<String, String> overrides) throws IOException {
+        return launch(directory, name, overrides, List.of(), Main.class.getName());
+    }
+
+    /** Launches {@code mainClass} with {@link #serverSettings} and more JVM options; does not wait. */
+    ChildJvm launch(Path directory, String name, Map<String, String> overrides, List<String> jvmOptions,
+            String mainClass) throws IOException {
         Map<String, String> settings = new HashMap<>(serverSettings(directory));
         settings.putAll(overrides);
-        ChildJvm child = ChildJvm.launch(directory, name, settings);
+        ChildJvm child = ChildJvm.launch(directory, name, settings, jvmOptions, mainClass);
         children.add(child);
         return child;
     }
