@@ -6,12 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.conditionalfeed.store.Entry;
@@ -24,9 +20,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>curl -i http://localhost:8080/admin/login</pre>
  *
- * <p>Security: a container session whose id changes at login, cookie {@code HttpOnly} and
- * {@code SameSite=Strict} (and {@code Secure} over HTTPS); a per-session CSRF token checked in
- * constant time on every POST, and cross-site POSTs refused outright; the same password check and
+ * <p>Security: a container session, created only by a successful login (so a stranger's request
+ * creates none) and given a new id at every login, cookie {@code HttpOnly} and
+ * {@code SameSite=Strict} (and {@code Secure} over HTTPS); a CSRF token checked in constant time
+ * on every POST, from the session after login and from a double-submit cookie on the login form
+ * ({@link CsrfProtection}), and cross-site POSTs refused outright; the same password check and
  * login throttle as the API ({@link AdminAuthenticator}); {@code no-store} and a strict
  * Content-Security-Policy on every page. After each change it redirects (POST, redirect, GET) and
  * shows what happened once.
@@ -47,7 +45,7 @@ public final class AdminUiServlet extends HttpServlet {
     private final transient EntryRepository entries;
     private final transient AdminAuthenticator authenticator;
     private final transient AdminPages pages;
-    private final transient SecureRandom random = new SecureRandom();
+    private final transient CsrfProtection csrf = new CsrfProtection();
 
     public AdminUiServlet(EntryRepository entries, AdminAuthenticator authenticator,
             org.conditionalfeed.assets.AssetRegistry assets, String blogTitle) {
@@ -80,7 +78,7 @@ public final class AdminUiServlet extends HttpServlet {
             page(response, form.status(), pages.message(context(request), form.heading(), form.explanation()));
             return;
         }
-        if (post && !trustedPost(request)) {
+        if (post && !trustedPost(request, path)) {
             LOG.warn("Refused a forged or expired admin form post to {} from {}", path, request.getRemoteAddr());
             page(response, 403, pages.message(context(request), "Form expired",
                     "This form was too old or did not come from this site. Reload the page and try again."));
@@ -89,8 +87,10 @@ public final class AdminUiServlet extends HttpServlet {
         if (path.equals("/login")) {
             if (post) {
                 login(request, response);
+            } else if (loggedIn(request)) {
+                redirect(request, response, "");
             } else {
-                page(response, 200, pages.login(context(request), "", null));
+                page(response, 200, pages.login(loginContext(request, response), "", null));
             }
             return;
         }
@@ -110,7 +110,10 @@ public final class AdminUiServlet extends HttpServlet {
         if (path.equals("/")) {
             list(request, response);
         } else if (path.equals("/logout") && post) {
-            request.getSession().invalidate();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
             redirect(request, response, "login");
         } else if (path.equals("/new")) {
             if (post) {
@@ -150,19 +153,22 @@ public final class AdminUiServlet extends HttpServlet {
         AdminAuthenticator.Outcome outcome = authenticator.authenticate(request.getRemoteAddr(), username,
                 parameter(request, "password"));
         if (outcome instanceof AdminAuthenticator.Outcome.Accepted) {
-            request.changeSessionId();
-            HttpSession session = request.getSession();
+            // The one place a session is created. An existing one (a second login) gets a new id.
+            if (request.getSession(false) != null) {
+                request.changeSessionId();
+            }
+            HttpSession session = request.getSession(true);
             session.setAttribute(USER, username);
-            session.setAttribute(CSRF, newToken());
+            session.setAttribute(CSRF, csrf.newToken());
             LOG.info("Administrator logged in from {}", request.getRemoteAddr());
             redirect(request, response, "");
         } else if (outcome instanceof AdminAuthenticator.Outcome.Throttled throttled) {
             long seconds = Math.max(1, throttled.retryAfter().toSeconds() + 1);
             response.setHeader("Retry-After", Long.toString(seconds));
-            page(response, 429, pages.login(context(request), username,
+            page(response, 429, pages.login(loginContext(request, response), username,
                     "Too many failed attempts. Try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + "."));
         } else {
-            page(response, 401, pages.login(context(request), username, "Wrong user name or password."));
+            page(response, 401, pages.login(loginContext(request, response), username, "Wrong user name or password."));
         }
     }
 
@@ -208,39 +214,36 @@ public final class AdminUiServlet extends HttpServlet {
         redirect(request, response, "");
     }
 
-    /** A POST is trusted when it is not cross-site and carries this session's CSRF token. */
-    private boolean trustedPost(HttpServletRequest request) {
-        String fetchSite = request.getHeader("Sec-Fetch-Site");
-        if (fetchSite != null && fetchSite.toLowerCase(Locale.ROOT).equals("cross-site")) {
-            return false;
-        }
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals("null") && !origin.equalsIgnoreCase(ownOrigin(request))) {
-            return false;
+    /**
+     * A POST is trusted when it is not cross-site and carries the expected CSRF token: the login
+     * cookie's for the login form, the session's for every other form.
+     */
+    private boolean trustedPost(HttpServletRequest request, String path) {
+        if (path.equals("/login")) {
+            return csrf.trusted(request, csrf.loginCookie(request));
         }
         HttpSession session = request.getSession(false);
         Object expected = session == null ? null : session.getAttribute(CSRF);
-        String sent = request.getParameter("csrf");
-        return expected instanceof String token && sent != null
-                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        return expected instanceof String token && csrf.trusted(request, token);
     }
 
-    private static String ownOrigin(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean defaultPort = (request.getScheme().equals("http") && port == 80)
-                || (request.getScheme().equals("https") && port == 443);
-        return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-    }
-
+    /** What a page needs to know; creates no session. */
     private AdminPages.Context context(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        if (session.getAttribute(CSRF) == null) {
-            session.setAttribute(CSRF, newToken());
+        HttpSession session = request.getSession(false);
+        if (session == null || session.getAttribute(USER) == null) {
+            return new AdminPages.Context(request.getContextPath(), "", false, null);
         }
         Object flash = session.getAttribute(FLASH);
-        session.removeAttribute(FLASH);
-        return new AdminPages.Context(request.getContextPath(), (String) session.getAttribute(CSRF),
-                session.getAttribute(USER) != null, flash == null ? null : flash.toString());
+        if (flash != null) {
+            session.removeAttribute(FLASH);
+        }
+        return new AdminPages.Context(request.getContextPath(), (String) session.getAttribute(CSRF), true,
+                flash == null ? null : flash.toString());
+    }
+
+    /** The login form's context: its token comes from (or goes into) the login cookie. */
+    private AdminPages.Context loginContext(HttpServletRequest request, HttpServletResponse response) {
+        return new AdminPages.Context(request.getContextPath(), csrf.loginToken(request, response), false, null);
     }
 
     /** Whether {@code request} belongs to the administrator's logged-in session; never creates a session. */
@@ -254,7 +257,10 @@ public final class AdminUiServlet extends HttpServlet {
     }
 
     private static void flash(HttpServletRequest request, String message) {
-        request.getSession().setAttribute(FLASH, message);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(FLASH, message);
+        }
     }
 
     private static void redirect(HttpServletRequest request, HttpServletResponse response, String path) {
@@ -283,11 +289,5 @@ public final class AdminUiServlet extends HttpServlet {
     private static EntryForm formOf(Entry entry) {
         return new EntryForm(entry.title(), entry.content() == null ? "" : entry.content(),
                 entry.link() == null ? "" : entry.link(), entry.author() == null ? "" : entry.author(), entry.categories());
-    }
-
-    private String newToken() {
-        byte[] token = new byte[32];
-        random.nextBytes(token);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 }

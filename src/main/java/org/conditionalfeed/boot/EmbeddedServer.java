@@ -67,6 +67,7 @@ public final class EmbeddedServer {
         connector.setPort(settings.port());
         connector.setProperty("address", address);
         connector.setXpoweredBy(false);
+        ConnectorLimits.apply(connector);
         // The largest entry form the administrator's pages send; Tomcat's default is 2 MB.
         connector.setMaxPostSize(FormLimits.MAX_ENTRY_FORM_BYTES);
         tomcat.setConnector(connector);

@@ -46,11 +46,16 @@ final class Logging {
     }
 
     static void flush() {
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            handler.flush();
-        }
+        flushHandlers();
         if (LogManager.getLogManager() instanceof DrainFriendlyLogManager manager) {
             manager.resetNow();
+        }
+    }
+
+    /** Writes out what the handlers buffer, leaving them open. */
+    static void flushHandlers() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.flush();
         }
     }
 

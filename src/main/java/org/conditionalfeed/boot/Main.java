@@ -7,7 +7,8 @@ import org.conditionalfeed.config.SettingsLoader;
 
 /**
  * Runs the embedded server: {@code java -jar target/conditional-feed.jar}. Settings: {@code FEED_*}
- * environment variables or {@code -D} system properties.
+ * environment variables or {@code -D} system properties. An {@link OutOfMemoryError} in any thread
+ * halts the process with a non-zero status ({@link FatalErrorHandler}).
  */
 public final class Main {
 
@@ -16,6 +17,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.configure();
+        FatalErrorHandler.install(Logging::flushHandlers);
         try {
             Settings settings = SettingsLoader.load(System.getenv(), System.getProperties());
             EmbeddedServer server = EmbeddedServer.start(settings, "0.0.0.0", Clock.systemUTC());

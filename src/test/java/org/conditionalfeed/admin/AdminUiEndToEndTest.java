@@ -54,17 +54,29 @@ class AdminUiEndToEndTest {
     @Test
     void loginSetsAHardenedCookieAndANewSessionId() throws Exception {
         HttpResponse<String> loginPage = get("/admin/login");
-        String before = cookie(loginPage);
-        String setCookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(setCookie.contains("HttpOnly"), setCookie);
-        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
-        assertFalse(setCookie.contains("Secure"), "plain HTTP: " + setCookie);
+        String csrfCookie = loginPage.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(csrfCookie.startsWith("feed_admin_csrf="), csrfCookie);
+        assertTrue(csrfCookie.contains("HttpOnly"), csrfCookie);
+        assertTrue(csrfCookie.contains("SameSite=Strict"), csrfCookie);
+        assertFalse(csrfCookie.contains("Secure"), "plain HTTP: " + csrfCookie);
 
         HttpResponse<String> login = post("/admin/login", token(loginPage),
                 Map.of("username", "admin", "password", FeedServer.ADMIN_PASSWORD), null);
         assertEquals(303, login.statusCode());
         assertEquals("/admin/", login.headers().firstValue("Location").orElseThrow());
-        assertNotEquals(before, cookie(login), "the session id must change at login");
+        String setCookie = sessionSetCookie(login);
+        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
+        assertFalse(setCookie.contains("Secure"), "plain HTTP: " + setCookie);
+        String before = cookie(login);
+        assertEquals(200, get("/admin/").statusCode());
+
+        assertEquals("/admin/", get("/admin/login").headers().firstValue("Location").orElseThrow(),
+                "logged in, the login page leads to the entries");
+        HttpResponse<String> again = post("/admin/login", token(loginPage),
+                Map.of("username", "admin", "password", FeedServer.ADMIN_PASSWORD), null);
+        assertEquals(303, again.statusCode());
+        assertNotEquals(before, cookie(again), "the session id must change at login");
         assertEquals(200, get("/admin/").statusCode());
     }
 
@@ -216,8 +228,13 @@ class AdminUiEndToEndTest {
     }
 
     private static String cookie(HttpResponse<String> response) {
-        Matcher matcher = SESSION.matcher(response.headers().firstValue("Set-Cookie").orElseThrow());
+        Matcher matcher = SESSION.matcher(sessionSetCookie(response));
         assertTrue(matcher.find());
         return matcher.group(1);
+    }
+
+    private static String sessionSetCookie(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("feed_admin_session="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers().map()));
     }
 }

@@ -87,6 +87,11 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The exit status once the child has exited; empty while it runs. */
+    java.util.OptionalInt exitStatus() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
     /** Waits for a log line matching {@code pattern}; returns the match. Fails when the child exits. */
     Matcher awaitLogLine(Pattern pattern, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -6,12 +6,13 @@ import java.util.logging.Logger;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
+import org.conditionalfeed.boot.ConnectorLimits;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 
 /**
  * The Tomcat baseline: the same kind of embedded Tomcat as the application's (an HTTP/1.1
- * connector with default settings, bound to 127.0.0.1), serving a directory with
+ * connector with the application's {@link ConnectorLimits}, bound to 127.0.0.1), serving a directory with
  * {@code feed.xml} and {@code feed.xml.gz} through {@link DefaultServlet} with {@code gzip=true},
  * so a request accepting gzip gets the precompressed file. Run by {@link FeedBenchmark} as a
  * child JVM; logs {@code Listening on http://127.0.0.1:<port>/} once it serves.
@@ -34,6 +35,7 @@ public final class StaticFeedServer {
         connector.setPort(args.length > 1 ? Integer.parseInt(args[1]) : 0);
         connector.setProperty("address", "127.0.0.1");
         connector.setXpoweredBy(false);
+        ConnectorLimits.apply(connector);
         tomcat.setConnector(connector);
         tomcat.getHost().setAutoDeploy(false);
         Context context = tomcat.addContext("", docBase.toString());

@@ -63,24 +63,33 @@ final class ChildJvm implements AutoCloseable {
      * @param settings the {@code FEED_*} environment; nothing else of that name is inherited
      */
     static ChildJvm launch(Path directory, String name, Map<String, String> settings) throws IOException {
-        return launch(directory, name, settings, "256m");
+        return launch(directory, name, settings, List.of(), Main.class.getName());
     }
 
     /** As {@link #launch(Path, String, Map)}, with the given maximum heap ({@code -Xmx}), e.g. {@code 128m}. */
     static ChildJvm launch(Path directory, String name, Map<String, String> settings, String maxHeap)
             throws IOException {
+        return launch(directory, name, settings, List.of("-Xmx" + maxHeap), Main.class.getName());
+    }
+
+    /**
+     * Like {@link #launch(Path, String, Map)}, with more JVM options (placed after the defaults, so
+     * e.g. {@code -Xmx128m} wins) and another main class from this class path.
+     */
+    static ChildJvm launch(Path directory, String name, Map<String, String> settings, List<String> jvmOptions,
+            String mainClass) throws IOException {
         // Tomcat's base directory goes to java.io.tmpdir; keep it inside the test's directory.
         Path tmp = Files.createDirectories(directory.resolve(name + "-tmp"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
+                "-Xmx256m",
                 "-Duser.timezone=" + TIME_ZONE,
                 "-Djava.io.tmpdir=" + tmp,
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED",
-                "-cp", classPath(),
-                Main.class.getName()));
+                "--add-opens=java.rmi/sun.rmi.transport=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), mainClass));
         Path out = directory.resolve(name + ".stdout.log");
         Path err = directory.resolve(name + ".stderr.log");
         ProcessBuilder builder = new ProcessBuilder(command)

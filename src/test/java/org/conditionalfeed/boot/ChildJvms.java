@@ -30,14 +30,20 @@ final class ChildJvms implements AfterEachCallback {
 
     /** Launches the launcher with {@link #serverSettings} overridden by {@code overrides}; does not wait. */
     ChildJvm launch(Path directory, String name, Map<String, String> overrides) throws IOException {
-        return launch(directory, name, overrides, "256m");
+        return launch(directory, name, overrides, List.of(), Main.class.getName());
     }
 
     /** As {@link #launch(Path, String, Map)}, with the given maximum heap, e.g. {@code 128m}. */
     ChildJvm launch(Path directory, String name, Map<String, String> overrides, String maxHeap) throws IOException {
+        return launch(directory, name, overrides, List.of("-Xmx" + maxHeap), Main.class.getName());
+    }
+
+    /** Launches {@code mainClass} with {@link #serverSettings} and more JVM options; does not wait. */
+    ChildJvm launch(Path directory, String name, Map<String, String> overrides, List<String> jvmOptions,
+            String mainClass) throws IOException {
         Map<String, String> settings = new HashMap<>(serverSettings(directory));
         settings.putAll(overrides);
-        ChildJvm child = ChildJvm.launch(directory, name, settings, maxHeap);
+        ChildJvm child = ChildJvm.launch(directory, name, settings, jvmOptions, mainClass);
         children.add(child);
         return child;
     }
