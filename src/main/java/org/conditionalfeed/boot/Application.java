@@ -43,6 +43,9 @@ import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.conditionalfeed.thumbs.ThumbnailLinks;
+import org.conditionalfeed.thumbs.ThumbnailServlet;
+import org.conditionalfeed.thumbs.Thumbnails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,7 @@ public final class Application implements AutoCloseable {
     private final AdminAuthenticator authenticator;
     private final AssetRegistry assets;
     private final MediaStore media;
+    private final Thumbnails thumbnails;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -88,6 +92,7 @@ public final class Application implements AutoCloseable {
         authenticator.bootstrap(settings.adminPassword());
         this.media = new MediaStore(database.jdbi(), clock);
         media.removeIncomplete(database.isExclusive());
+        this.thumbnails = new Thumbnails(media, database.jdbi(), clock);
         this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
     }
 
@@ -149,10 +154,13 @@ public final class Application implements AutoCloseable {
         context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
         context.addServlet("mediaApi", new MediaApiServlet(media, new MediaIntake(media, settings.mediaMaxBytes()),
-                new MediaLinks(settings.publicBaseUrl()), MediaReferences.NONE, mapper))
+                new MediaLinks(settings.publicBaseUrl()).withThumbnails(new ThumbnailLinks(settings.publicBaseUrl())::urls),
+                MediaReferences.NONE, mapper))
                 .addMapping("/api/media", "/api/media/*");
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
+        context.addServlet("thumbnails", new ThumbnailServlet(media, thumbnails,
+                new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/thumbs/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         context.addServlet("adminUi", new AdminUiServlet(entries, authenticator, assets, settings.title()))
                 .addMapping("/admin/*");
@@ -165,6 +173,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            thumbnails.close();
             database.close();
         }
     }

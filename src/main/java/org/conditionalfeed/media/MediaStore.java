@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class MediaStore {
 
     /** The size of every stored piece but a file's last. */
-    static final int CHUNK_SIZE = 256 * 1024;
+    public static final int CHUNK_SIZE = 256 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaStore.class);
     private static final String COLUMNS = "id, filename, type, length, sha256, created, width, height";
@@ -100,7 +100,7 @@ public final class MediaStore {
     }
 
     /** The complete medium with this id, if any. */
-    Optional<Media> find(long id) {
+    public Optional<Media> find(long id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM media WHERE id = :id AND complete = TRUE")
                 .bind("id", id).map(MediaStore::mapMedia).findOne());
@@ -125,7 +125,7 @@ public final class MediaStore {
     }
 
     /** Piece {@code seq} of a medium's bytes; empty when it is gone (deleted meanwhile). */
-    Optional<byte[]> chunk(long id, int seq) {
+    public Optional<byte[]> chunk(long id, int seq) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT data FROM media_chunk"
                         + " WHERE media_id = :id AND seq = :seq")
                 .bind("id", id).bind("seq", seq).mapTo(byte[].class).findOne());
