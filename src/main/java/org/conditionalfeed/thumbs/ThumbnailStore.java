@@ -34,7 +34,8 @@ final class ThumbnailStore {
     }
 
     /**
-     * Stores a thumbnail unless one is already stored under its key, and returns the one stored.
+     * Stores a thumbnail unless one is already stored under its key, and returns the one stored:
+     * {@code made} itself, or the one stored first.
      *
      * @throws SourceGone when the medium has been deleted
      */
@@ -46,6 +47,7 @@ final class ThumbnailStore {
                     .bind("type", made.type()).bind("data", made.bytes())
                     .bind("created", Timestamps.argument(now))
                     .execute());
+            return made;
         } catch (UnableToExecuteStatementException e) {
             // Class 23, integrity constraint violation: the same key stored meanwhile (kept below),
             // or the medium deleted (the foreign key).
