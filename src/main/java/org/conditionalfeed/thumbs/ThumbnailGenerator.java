@@ -5,6 +5,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageReadParam;
@@ -14,19 +19,20 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.filters.ImageFilter;
 import net.coobird.thumbnailator.resizers.configurations.ScalingMode;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
 import net.coobird.thumbnailator.util.exif.Orientation;
 import org.conditionalfeed.media.Media;
 
 /**
- * Makes one thumbnail from a source image's stored bytes: decodes the first frame with source
- * subsampling ({@link ThumbnailSize#subsampling}), so memory stays within a few megapixels
- * whatever the source's size; converts a colour profile other than sRGB to sRGB; scales with
- * Thumbnailator's progressive bilinear resizing; applies the EXIF orientation
- * ({@link ExifOrientation}); and encodes a JPEG (quality {@value #JPEG_QUALITY}) for a JPEG or an
- * opaque WebP, a PNG for a PNG, a GIF or a WebP with transparency, so transparency and sharp
- * edges survive.
+ * Makes a source image's thumbnails from its stored bytes with one decode: decodes the first
+ * frame with source subsampling ({@link ThumbnailSize#subsampling}), so memory stays within a
+ * few megapixels whatever the source's size; converts a colour profile other than sRGB to sRGB;
+ * scales with Thumbnailator's progressive bilinear resizing, each width from the next wider;
+ * applies the EXIF orientation ({@link ExifOrientation}); and encodes a JPEG (quality
+ * {@value #JPEG_QUALITY}) for a JPEG or an opaque WebP, a PNG for a PNG, a GIF or a WebP with
+ * transparency, so transparency and sharp edges survive.
  *
  * <p>{@link #decodes()} counts the sources decoded since start, for tests and operators.
  *
@@ -63,26 +69,32 @@ final class ThumbnailGenerator {
     }
 
     /**
-     * Makes the thumbnail of {@code media} at {@code width}.
+     * Makes the thumbnails of {@code media} at {@code widths}, all from one decode: the source is
+     * decoded for the widest, and each narrower one is scaled from the next wider.
      *
+     * @param widths distinct widths from {@link ThumbnailSize#WIDTHS}
+     * @return the thumbnails by width
      * @throws IOException when the source cannot be decoded
      * @throws SourceGone when the source was deleted meanwhile
      */
-    Thumbnail generate(Media media, int width) throws IOException {
+    Map<Integer, Thumbnail> generate(Media media, List<Integer> widths) throws IOException {
+        List<Integer> widestFirst = widths.stream().sorted(Comparator.reverseOrder()).toList();
         Orientation orientation = ExifOrientation.read(media, sources);
+        boolean turned = ExifOrientation.turnsByQuarter(orientation);
+        Map<Integer, ThumbnailSize> sizes = new LinkedHashMap<>();
         BufferedImage decoded;
-        ThumbnailSize stored;
         ImageReader reader = codecs.reader(media.type());
         try (ChunkImageInputStream in = sources.open(media)) {
             reader.setInput(in, true, !media.type().equals("image/jpeg"));
             int sourceWidth = reader.getWidth(0);
             int sourceHeight = reader.getHeight(0);
-            boolean turned = ExifOrientation.turnsByQuarter(orientation);
-            ThumbnailSize displayed = turned ? ThumbnailSize.of(sourceHeight, sourceWidth, width)
-                    : ThumbnailSize.of(sourceWidth, sourceHeight, width);
-            stored = turned ? displayed.transposed() : displayed;
+            for (int width : widestFirst) {
+                ThumbnailSize displayed = turned ? ThumbnailSize.of(sourceHeight, sourceWidth, width)
+                        : ThumbnailSize.of(sourceWidth, sourceHeight, width);
+                sizes.put(width, turned ? displayed.transposed() : displayed);
+            }
             ImageReadParam param = reader.getDefaultReadParam();
-            int step = stored.subsampling(sourceWidth, sourceHeight);
+            int step = sizes.get(widestFirst.get(0)).subsampling(sourceWidth, sourceHeight);
             param.setSourceSubsampling(step, step, 0, 0);
             decodes.incrementAndGet();
             decoded = reader.read(0, param);
@@ -98,16 +110,23 @@ final class ThumbnailGenerator {
         boolean alpha = decoded.getColorModel().hasAlpha();
         String type = media.type().equals("image/jpeg") || (media.type().equals("image/webp") && !alpha)
                 ? "image/jpeg" : "image/png";
-        BufferedImage scaled = Thumbnails.of(toSrgb(decoded, alpha))
-                .size(stored.width(), stored.height())
-                .keepAspectRatio(false)
-                .scalingMode(ScalingMode.PROGRESSIVE_BILINEAR)
-                .imageType(alpha && type.equals("image/png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
-                .asBufferedImage();
-        // Applied to the scaled image, not as a Thumbnailator filter: with an exact size, its
-        // filters do not turn the image by a quarter.
-        BufferedImage upright = ExifFilterUtils.getFilterForOrientation(orientation).apply(scaled);
-        return new Thumbnail(type, encode(upright, type));
+        int imageType = alpha && type.equals("image/png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        ImageFilter upright = ExifFilterUtils.getFilterForOrientation(orientation);
+        Map<Integer, Thumbnail> thumbnails = new TreeMap<>();
+        BufferedImage wider = toSrgb(decoded, alpha);
+        for (Map.Entry<Integer, ThumbnailSize> size : sizes.entrySet()) {
+            BufferedImage scaled = Thumbnails.of(wider)
+                    .size(size.getValue().width(), size.getValue().height())
+                    .keepAspectRatio(false)
+                    .scalingMode(ScalingMode.PROGRESSIVE_BILINEAR)
+                    .imageType(imageType)
+                    .asBufferedImage();
+            // Turned here, not as a Thumbnailator filter: with an exact size, its filters do not
+            // turn the image by a quarter.
+            thumbnails.put(size.getKey(), new Thumbnail(type, encode(upright.apply(scaled), type)));
+            wider = scaled;
+        }
+        return thumbnails;
     }
 
     /**

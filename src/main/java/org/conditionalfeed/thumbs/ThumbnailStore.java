@@ -2,7 +2,9 @@ package org.conditionalfeed.thumbs;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.conditionalfeed.store.Timestamps;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -31,6 +33,18 @@ final class ThumbnailStore {
                 .bind("id", mediaId).bind("width", width).bind("generator", ThumbnailGenerator.VERSION)
                 .map((rs, context) -> new Thumbnail(rs.getString("type"), rs.getBytes("data")))
                 .findOne());
+    }
+
+    /** The stored thumbnails of a medium by width. */
+    Map<Integer, Thumbnail> findAll(long mediaId) {
+        Map<Integer, Thumbnail> found = new TreeMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT width, type, data FROM thumbnail"
+                        + " WHERE media_id = :id AND generator = :generator")
+                .bind("id", mediaId).bind("generator", ThumbnailGenerator.VERSION)
+                .map((rs, context) -> found.put(rs.getInt("width"), new Thumbnail(rs.getString("type"),
+                        rs.getBytes("data"))))
+                .list());
+        return found;
     }
 
     /**

@@ -1,22 +1,25 @@
 package org.conditionalfeed.thumbs;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.conditionalfeed.media.Media;
 import org.conditionalfeed.media.MediaStore;
 import org.jdbi.v3.core.Jdbi;
@@ -24,13 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gets thumbnails, making each once. A thumbnail is looked for in a small in-memory cache, then
- * in the database; only when neither has it is it made, on a pool of {@value #THREADS} thread(s)
- * of its own with a queue of {@value #QUEUE} (a request finding it full is answered "busy"), so
- * making thumbnails never takes the request threads' CPU for long nor memory beyond one decode
- * per thread. Concurrent first requests for one thumbnail share one making: the in-flight future
- * is held in a Caffeine {@link AsyncCache}; across instances the database's first row wins.
- * A source that cannot be decoded is remembered for a while, so it is not decoded again and again.
+ * Gets thumbnails, making each once. A thumbnail is looked for in a small in-memory cache of
+ * recently served ones, then in the database; only when neither has it is it made, together
+ * with the medium's other widths from one decode, on a pool of {@value #THREADS} thread(s) of its
+ * own with a queue of {@value #QUEUE} media (a request finding the queue full is answered
+ * "busy"), so making thumbnails never takes the request threads' CPU for long nor memory beyond
+ * one decode per thread. Concurrent first requests for a medium's thumbnails share one making
+ * through a map of in-flight futures (at most one per queued or running making); across
+ * instances the database's first row wins. A source that cannot be decoded is remembered for a
+ * while, so it is not decoded again and again.
  *
  * <p>Thread-safe. {@link #close()} stops the pool.
  */
@@ -52,7 +57,11 @@ public final class Thumbnails implements AutoCloseable {
     private final ThumbnailGenerator generator;
     private final Clock clock;
     private final ThreadPoolExecutor pool;
-    private final AsyncCache<Key, Thumbnail> made;
+    private final Map<Long, CompletableFuture<Map<Integer, Thumbnail>>> making = new ConcurrentHashMap<>();
+    private final Cache<Key, Thumbnail> recent = Caffeine.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((Key key, Thumbnail thumbnail) -> thumbnail.bytes().length)
+            .build();
     private final Cache<Long, String> undecodable = Caffeine.newBuilder()
             .maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
@@ -70,13 +79,9 @@ public final class Thumbnails implements AutoCloseable {
                     return thread;
                 });
         pool.allowCoreThreadTimeOut(true);
-        this.made = Caffeine.newBuilder()
-                .maximumWeight(CACHE_BYTES)
-                .weigher((Key key, Thumbnail thumbnail) -> thumbnail.bytes().length)
-                .buildAsync();
     }
 
-    /** How many source images have been decoded since start: each thumbnail costs one, once. */
+    /** How many source images have been decoded since start: each costs one, once, for all widths. */
     public long decodes() {
         return generator.decodes();
     }
@@ -89,25 +94,29 @@ public final class Thumbnails implements AutoCloseable {
      */
     Thumbnail get(Media media, int width) throws ThumbnailUnavailable {
         Key key = new Key(media.id(), width);
-        CompletableFuture<Thumbnail> thumbnail = made.getIfPresent(key);
-        if (thumbnail == null) {
-            Optional<Thumbnail> stored = store.find(media.id(), width);
-            if (stored.isPresent()) {
-                made.put(key, CompletableFuture.completedFuture(stored.get()));
-                return stored.get();
-            }
-            String failure = undecodable.getIfPresent(media.id());
-            if (failure != null) {
-                throw ThumbnailUnavailable.undecodable(failure);
-            }
-            try {
-                thumbnail = made.get(key, (k, executor) -> CompletableFuture.supplyAsync(() -> make(media, width), pool));
-            } catch (RejectedExecutionException e) {
-                throw ThumbnailUnavailable.busy();
-            }
+        Thumbnail cached = recent.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
+        Optional<Thumbnail> stored = store.find(media.id(), width);
+        if (stored.isPresent()) {
+            recent.put(key, stored.get());
+            return stored.get();
+        }
+        String failure = undecodable.getIfPresent(media.id());
+        if (failure != null) {
+            throw ThumbnailUnavailable.undecodable(failure);
+        }
+        CompletableFuture<Map<Integer, Thumbnail>> all;
         try {
-            return thumbnail.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            all = making.computeIfAbsent(media.id(),
+                    id -> CompletableFuture.supplyAsync(() -> makeAll(media), pool));
+        } catch (RejectedExecutionException e) {
+            throw ThumbnailUnavailable.busy();
+        }
+        all.whenComplete((made, error) -> making.remove(media.id(), all));
+        try {
+            return all.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).get(width);
         } catch (TimeoutException e) {
             throw ThumbnailUnavailable.busy();
         } catch (InterruptedException e) {
@@ -118,23 +127,35 @@ public final class Thumbnails implements AutoCloseable {
         }
     }
 
-    /** On the pool: the stored thumbnail (another instance may have made it), else a new one. */
-    private Thumbnail make(Media media, int width) {
-        Optional<Thumbnail> stored = store.find(media.id(), width);
-        if (stored.isPresent()) {
-            return stored.get();
+    /**
+     * On the pool: the medium's thumbnails at every width; those stored already (another
+     * instance may have made them) are read, else all are made from one decode and stored.
+     */
+    private Map<Integer, Thumbnail> makeAll(Media media) {
+        Map<Integer, Thumbnail> stored = store.findAll(media.id());
+        if (stored.keySet().containsAll(ThumbnailSize.WIDTHS)) {
+            return stored;
         }
         long started = System.nanoTime();
-        Thumbnail thumbnail;
+        Map<Integer, Thumbnail> made;
         try {
-            thumbnail = generator.generate(media, width);
+            made = generator.generate(media, ThumbnailSize.WIDTHS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thumbnail kept = store.keep(media.id(), width, thumbnail, clock.instant());
-        LOG.info("Thumbnail of medium {} at {} px made in {} ms: {}, {} bytes{}", media.id(), width,
-                (System.nanoTime() - started) / 1_000_000, kept.type(), kept.bytes().length,
-                kept == thumbnail ? "" : " (another instance stored it first)");
+        Map<Integer, Thumbnail> kept = new TreeMap<>();
+        boolean anotherInstance = false;
+        for (Map.Entry<Integer, Thumbnail> thumbnail : made.entrySet()) {
+            Thumbnail keptOne = store.keep(media.id(), thumbnail.getKey(), thumbnail.getValue(), clock.instant());
+            anotherInstance |= keptOne != thumbnail.getValue();
+            kept.put(thumbnail.getKey(), keptOne);
+            recent.put(new Key(media.id(), thumbnail.getKey()), keptOne);
+        }
+        LOG.info("Thumbnails of medium {} made from one decode in {} ms: {}, {}{}", media.id(),
+                (System.nanoTime() - started) / 1_000_000, kept.values().iterator().next().type(),
+                kept.entrySet().stream().map(e -> e.getKey() + " px " + e.getValue().bytes().length + " bytes")
+                        .collect(Collectors.joining(", ")),
+                anotherInstance ? " (another instance stored some first)" : "");
         return kept;
     }
 
@@ -145,7 +166,7 @@ public final class Thumbnails implements AutoCloseable {
         }
         if (failure instanceof UncheckedIOException e) {
             String reason = e.getCause().getMessage();
-            LOG.warn("No thumbnail of medium {} ({}): {}", media.id(), media.type(), reason);
+            LOG.warn("No thumbnails of medium {} ({}): {}", media.id(), media.type(), reason);
             undecodable.put(media.id(), reason);
             return ThumbnailUnavailable.undecodable(reason);
         }

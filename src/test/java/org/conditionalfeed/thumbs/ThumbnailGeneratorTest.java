@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.conditionalfeed.media.Media;
 import org.junit.jupiter.api.Test;
@@ -213,18 +214,27 @@ class ThumbnailGeneratorTest {
     }
 
     @Test
-    void countsEachDecode() throws IOException {
-        byte[] photo = TestImages.write(TestImages.gradient(300, 200), "png");
+    void oneDecodeMakesEveryWidth() throws IOException {
+        byte[] photo = TestImages.write(TestImages.quadrants(1000, 500), "jpeg");
         ThumbnailGenerator generator = generatorOf(photo);
 
-        generator.generate(media(photo, "image/png"), 160);
-        generator.generate(media(photo, "image/png"), 320);
+        Map<Integer, Thumbnail> thumbnails = generator.generate(media(photo, "image/jpeg"), ThumbnailSize.WIDTHS);
 
-        assertEquals(2, generator.decodes());
+        assertEquals(1, generator.decodes());
+        assertEquals(ThumbnailSize.WIDTHS, List.copyOf(thumbnails.keySet()));
+        for (Map.Entry<Integer, Thumbnail> thumbnail : thumbnails.entrySet()) {
+            BufferedImage image = TestImages.read(thumbnail.getValue().bytes());
+            int width = Math.min(thumbnail.getKey(), 1000);
+            assertEquals(width + "×" + width / 2, image.getWidth() + "×" + image.getHeight());
+            assertCorners(image, "RGBY");
+        }
+        generator.generate(media(photo, "image/jpeg"), List.of(160));
+        assertEquals(2, generator.decodes(), "each call decodes once");
     }
 
+    /** The thumbnail at {@code width}, made as the server makes it: with every other width. */
     static Thumbnail make(byte[] file, String type, int width) throws IOException {
-        return generatorOf(file).generate(media(file, type), width);
+        return generatorOf(file).generate(media(file, type), ThumbnailSize.WIDTHS).get(width);
     }
 
     private static ThumbnailGenerator generatorOf(byte[] file) {
