@@ -159,7 +159,7 @@ public final class Application implements AutoCloseable {
                 .addMapping("/api/media", "/api/media/*");
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
-        context.addServlet("thumbnails", new ThumbnailServlet(media, thumbnails,
+        context.addServlet("thumbnails", new ThumbnailServlet(media, database.isExclusive(), thumbnails,
                 new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/thumbs/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         context.addServlet("adminUi", new AdminUiServlet(entries, authenticator, assets, settings.title()))

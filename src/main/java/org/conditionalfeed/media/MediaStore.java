@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.conditionalfeed.store.Timestamps;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -37,6 +39,7 @@ public final class MediaStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final List<LongConsumer> deletionListeners = new CopyOnWriteArrayList<>();
 
     public MediaStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -115,7 +118,16 @@ public final class MediaStore {
 
     /** Deletes a complete medium and its bytes; {@code false} when there is none. */
     boolean delete(long id) {
-        return delete(id, " AND complete = TRUE");
+        boolean deleted = delete(id, " AND complete = TRUE");
+        if (deleted) {
+            deletionListeners.forEach(listener -> listener.accept(id));
+        }
+        return deleted;
+    }
+
+    /** Calls {@code listener} with the id of each medium this store deletes, once the delete commits. */
+    public void onDelete(LongConsumer listener) {
+        deletionListeners.add(listener);
     }
 
     /** Chunks go with their row ({@code ON DELETE CASCADE}). */

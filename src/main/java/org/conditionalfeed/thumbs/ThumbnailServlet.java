@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Served like the source medium: strong {@code ETag}, {@code Last-Modified} the source's upload
  * time, a year of {@code immutable} caching, {@code X-Content-Type-Options: nosniff}, and
  * conditional and range requests as {@link StreamingResponder} answers them. The validators
- * follow from the medium's row, so a {@code 304} or {@code 412} reads that row and nothing else;
- * only a {@code 200} or {@code 206} gets the thumbnail, made on the first request. A width
+ * follow from the medium's row ({@link ThumbnailSources}), so a {@code 304} or {@code 412} needs
+ * that row and nothing else; only a {@code 200} or {@code 206} gets the thumbnail, made on the
+ * first request. A width
  * other than {@link ThumbnailSize#WIDTHS}, a medium that is not an image, or a digest that does
  * not match is {@code 404}.
  *
@@ -37,13 +38,18 @@ public final class ThumbnailServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailServlet.class);
 
-    private final transient MediaStore media;
+    private final transient ThumbnailSources sources;
     private final transient Thumbnails thumbnails;
     private final transient StreamingResponder responder;
     private final transient Clock clock;
 
-    public ThumbnailServlet(MediaStore media, Thumbnails thumbnails, StreamingResponder responder, Clock clock) {
-        this.media = media;
+    /**
+     * @param exclusive whether this process is the database's only user, so that media rows may
+     *     be kept in memory (see {@link ThumbnailSources})
+     */
+    public ThumbnailServlet(MediaStore media, boolean exclusive, Thumbnails thumbnails, StreamingResponder responder,
+            Clock clock) {
+        this.sources = new ThumbnailSources(media, exclusive);
         this.thumbnails = thumbnails;
         this.responder = responder;
         this.clock = clock;
@@ -61,7 +67,7 @@ public final class ThumbnailServlet extends HttpServlet {
             return;
         }
         try {
-            Optional<Media> source = address.flatMap(a -> media.find(a.id()).filter(a::names));
+            Optional<Media> source = address.flatMap(a -> sources.find(a.id()).filter(a::names));
             if (source.isEmpty()) {
                 PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No such thumbnail");
                 return;

@@ -25,7 +25,7 @@ record ThumbnailSize(int width, int height) {
     static final long MAX_PIXELS = 2048L * 2048L;
 
     /** The most pixels a source is decoded to, when subsampling can keep it within that. */
-    static final long DECODE_BUDGET = 8_000_000L;
+    static final long DECODE_BUDGET = 4_000_000L;
 
     ThumbnailSize {
         if (width < 1 || height < 1) {

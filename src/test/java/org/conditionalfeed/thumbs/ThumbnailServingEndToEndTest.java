@@ -226,6 +226,19 @@ class ThumbnailServingEndToEndTest {
     }
 
     @Test
+    void aDeletedMediumsThumbnailsAreGone() {
+        JsonNode doomed = upload(TestImages.write(TestImages.gradient(400, 300), "png"), "image/png", "doomed.png");
+        HttpResponse<byte[]> before = server.get(path(doomed, 160));
+        assertEquals(200, before.statusCode());
+
+        assertEquals(204, server.api("DELETE", "/api/media/" + doomed.get("id").asText(), null).statusCode());
+
+        assertEquals(404, server.get(path(doomed, 160)).statusCode());
+        assertEquals(404, server.get(path(doomed, 160), "If-None-Match", FeedClient.etag(before)).statusCode());
+        assertEquals(404, server.get(path(doomed, 320)).statusCode());
+    }
+
+    @Test
     void onlyGetAndHeadAreAllowed() {
         HttpResponse<byte[]> response = server.send(server.request(path(photo, 160))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

@@ -59,7 +59,7 @@ class ThumbnailSizeTest {
             "4000, 3000, 320, 240, 6",
             "4000, 3000, 160, 120, 12",
             // 50 MP to 1280
-            "10000, 5000, 1280, 640, 3",
+            "10000, 5000, 1280, 640, 4",
             // no smaller than the thumbnail even when over the budget
             "1000, 50000, 289, 14450, 3",
             // small sources are decoded whole
