@@ -226,6 +226,21 @@ class ThumbnailServingEndToEndTest {
     }
 
     @Test
+    void anImageThatCannotBeDecodedHasNoThumbnails() {
+        // A valid header (so the upload is taken) over image data that ends at once.
+        JsonNode broken = upload(TestImages.pngDeclaring(300, 200), "image/png", "broken.png");
+
+        HttpResponse<byte[]> response = server.get(path(broken, 160));
+        HttpResponse<byte[]> again = server.get(path(broken, 320));
+
+        assertEquals(404, response.statusCode());
+        assertTrue(FeedClient.text(response).startsWith("No thumbnail: the image cannot be decoded"),
+                FeedClient.text(response));
+        assertEquals(404, again.statusCode());
+        assertEquals(0, made.size(), made.toString());
+    }
+
+    @Test
     void aDeletedMediumsThumbnailsAreGone() {
         JsonNode doomed = upload(TestImages.write(TestImages.gradient(400, 300), "png"), "image/png", "doomed.png");
         HttpResponse<byte[]> before = server.get(path(doomed, 160));
