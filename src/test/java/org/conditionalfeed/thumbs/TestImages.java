@@ -11,10 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
@@ -169,6 +171,29 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /** A GIF whose one frame declares {@code width}×{@code height} pixels but holds none. */
+    static byte[] gifDeclaring(int width, int height) {
+        ByteBuffer gif = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+        gif.put("GIF89a".getBytes(StandardCharsets.ISO_8859_1)).putShort((short) width).putShort((short) height)
+                .put((byte) 0).put((byte) 0).put((byte) 0);
+        gif.put((byte) 0x2C).putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height)
+                .put((byte) 0);
+        gif.put((byte) 2).put((byte) 0).put((byte) 0x3B);
+        return Arrays.copyOf(gif.array(), gif.position());
+    }
+
+    /** A baseline JPEG header declaring {@code width}×{@code height} pixels, without image data. */
+    static byte[] jpegDeclaring(int width, int height) {
+        ByteBuffer jpeg = ByteBuffer.allocate(32);
+        jpeg.putShort((short) 0xFFD8).putShort((short) 0xFFC0).putShort((short) 17).put((byte) 8)
+                .putShort((short) height).putShort((short) width).put((byte) 3);
+        for (int component = 1; component <= 3; component++) {
+            jpeg.put((byte) component).put((byte) 0x11).put((byte) 0);
+        }
+        jpeg.putShort((short) 0xFFD9);
+        return Arrays.copyOf(jpeg.array(), jpeg.position());
+    }
+
     static BufferedImage read(byte[] bytes) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
@@ -206,6 +231,20 @@ final class TestImages {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new AssertionError(String.join(" ", line) + " failed: " + output);
         }
+    }
+
+    /**
+     * Runs ImageMagick's {@code convert in.png <options> <output>} in {@code directory} on
+     * {@code source}, and returns the output file's bytes.
+     */
+    static byte[] convert(Path directory, BufferedImage source, String output, String... options)
+            throws IOException, InterruptedException {
+        Files.write(directory.resolve("in.png"), write(source, "png"));
+        List<String> command = new ArrayList<>(List.of("convert", "in.png"));
+        command.addAll(List.of(options));
+        command.add(output);
+        run(directory, command.toArray(String[]::new));
+        return Files.readAllBytes(directory.resolve(output));
     }
 
     /** Writes {@code bytes} to {@code name} in {@code directory}, runs the command, returns the file's new bytes. */

@@ -109,9 +109,8 @@ class ThumbnailGeneratorTest {
     @Test
     void readsACmykJpeg() throws Exception {
         TestImages.assumeTool("convert", "-version", "imagemagick");
-        byte[] cmyk = TestImages.transform(directory, TestImages.write(TestImages.quadrants(400, 200), "png"),
-                "in.png", "convert", "in.png", "-colorspace", "CMYK", "-quality", "95", "out.jpg");
-        cmyk = Files.readAllBytes(directory.resolve("out.jpg"));
+        byte[] cmyk = TestImages.convert(directory, TestImages.quadrants(400, 200), "out.jpg", "-colorspace", "CMYK",
+                "-quality", "95");
         assertTrue(new String(cmyk, StandardCharsets.ISO_8859_1).contains("Adobe"), "an Adobe (CMYK) JPEG");
 
         BufferedImage image = TestImages.read(make(cmyk, "image/jpeg", 160).bytes());
@@ -137,9 +136,8 @@ class ThumbnailGeneratorTest {
         // convert assigns the profile to the numbers as they are: the file holds 200, 100, 50 in
         // linear RGB, which is another colour in sRGB.
         Files.write(directory.resolve("linear.icc"), ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
-        TestImages.transform(directory, TestImages.write(TestImages.solid(64, 64, new Color(200, 100, 50)), "png"),
-                "in.png", "convert", "in.png", "-profile", "linear.icc", "-quality", "95", "out.jpg");
-        byte[] linear = Files.readAllBytes(directory.resolve("out.jpg"));
+        byte[] linear = TestImages.convert(directory, TestImages.solid(64, 64, new Color(200, 100, 50)), "out.jpg",
+                "-profile", "linear.icc", "-quality", "95");
         float[] srgb = ColorSpace.getInstance(ColorSpace.CS_LINEAR_RGB).toRGB(new float[] {200 / 255f, 100 / 255f,
                 50 / 255f});
         Color expected = new Color(srgb[0], srgb[1], srgb[2]);
@@ -190,9 +188,7 @@ class ThumbnailGeneratorTest {
     void readsWebpKeepingTransparency(boolean alpha) throws Exception {
         TestImages.assumeTool("convert", "-version", "imagemagick");
         BufferedImage source = alpha ? TestImages.halfTransparent(400, 200) : TestImages.quadrants(400, 200);
-        TestImages.transform(directory, TestImages.write(source, "png"), "in.png", "convert", "in.png",
-                "-define", "webp:lossless=true", "out.webp");
-        byte[] webp = Files.readAllBytes(directory.resolve("out.webp"));
+        byte[] webp = TestImages.convert(directory, source, "out.webp", "-define", "webp:lossless=true");
 
         Thumbnail thumbnail = make(webp, "image/webp", 160);
 

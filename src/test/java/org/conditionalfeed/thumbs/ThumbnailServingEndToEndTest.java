@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Thumbnails at their public URLs over real HTTP: the JSON, the headers, 304s, ranges and refusals. */
@@ -195,13 +196,21 @@ class ThumbnailServingEndToEndTest {
         assertEquals(1, made.size(), "one decode for twenty first requests: " + made);
     }
 
-    @Test
-    void aDecompressionBombIsRefusedAtUpload() {
-        HttpResponse<byte[]> response = send(TestImages.pngDeclaring(100_000, 100_000), "image/png", "bomb.png");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"image/png, 100000, 100000", "image/gif, 65535, 65535", "image/jpeg, 60000, 60000",
+            "image/png, 50001, 1000"})
+    void aDecompressionBombIsRefusedAtUpload(String type, int width, int height) {
+        byte[] bomb = switch (type) {
+            case "image/png" -> TestImages.pngDeclaring(width, height);
+            case "image/gif" -> TestImages.gifDeclaring(width, height);
+            default -> TestImages.jpegDeclaring(width, height);
+        };
+
+        HttpResponse<byte[]> response = send(bomb, type, "bomb");
 
         assertEquals(413, response.statusCode(), FeedClient.text(response));
         String error = Uploads.json(response).get("error").asText();
-        assertTrue(error.contains("100000×100000 pixels"), error);
+        assertTrue(error.contains(width + "×" + height + " pixels"), error);
     }
 
     @Test
