@@ -3,6 +3,7 @@ package org.conditionalfeed.thumbs;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,23 @@ final class ImageCodecs {
     /** A new writer for {@code image/jpeg} or {@code image/png}. */
     ImageWriter writer(String type) throws IOException {
         return writers.get(type).createWriterInstance();
+    }
+
+    /**
+     * Deregisters the ImageIO plugins that this application's class loader put into the
+     * JVM-wide registry (the registry loads every plugin on the class path of the thread that
+     * first uses ImageIO, a web application's too), so an undeployed WAR leaves none of its
+     * classes behind. Nothing to do when the application runs on the system class loader.
+     */
+    static void releasePluginsOf(ClassLoader loader) {
+        if (loader == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        List<Object> ours = new ArrayList<>();
+        registry.getCategories().forEachRemaining(category -> registry.getServiceProviders(category,
+                provider -> provider.getClass().getClassLoader() == loader, false).forEachRemaining(ours::add));
+        ours.forEach(registry::deregisterServiceProvider);
     }
 
     private static <T> T jdk(Class<T> category, String name) {

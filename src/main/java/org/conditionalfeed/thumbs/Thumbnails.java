@@ -176,8 +176,10 @@ public final class Thumbnails implements AutoCloseable {
         throw new IllegalStateException(failure);
     }
 
+    /** Stops making thumbnails, and releases the image plugins of a WAR being undeployed. */
     @Override
     public void close() {
         pool.shutdownNow();
+        ImageCodecs.releasePluginsOf(Thumbnails.class.getClassLoader());
     }
 }
