@@ -54,6 +54,9 @@ import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.conditionalfeed.thumbs.ThumbnailLinks;
+import org.conditionalfeed.thumbs.ThumbnailServlet;
+import org.conditionalfeed.thumbs.Thumbnails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +82,7 @@ public final class Application implements AutoCloseable {
     private final AdminAuthenticator authenticator;
     private final AssetRegistry assets;
     private final MediaStore media;
+    private final Thumbnails thumbnails;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -99,6 +103,7 @@ public final class Application implements AutoCloseable {
         authenticator.bootstrap(settings.adminPassword());
         this.media = new MediaStore(database.jdbi(), clock);
         media.removeIncomplete(database.isExclusive());
+        this.thumbnails = new Thumbnails(media, database.jdbi(), clock);
         this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
     }
 
@@ -171,10 +176,13 @@ public final class Application implements AutoCloseable {
         context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
         context.addServlet("mediaApi", new MediaApiServlet(media, new MediaIntake(media, settings.mediaMaxBytes()),
-                new MediaLinks(settings.publicBaseUrl()), MediaReferences.NONE, mapper))
+                new MediaLinks(settings.publicBaseUrl()).withThumbnails(new ThumbnailLinks(settings.publicBaseUrl())::urls),
+                MediaReferences.NONE, mapper))
                 .addMapping("/api/media", "/api/media/*");
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
+        context.addServlet("thumbnails", new ThumbnailServlet(media, database.isExclusive(), thumbnails,
+                new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/thumbs/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
                 new AdminUiServlet(entries, authenticator, assets, settings.title()));
@@ -210,6 +218,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            thumbnails.close();
             database.close();
         }
     }

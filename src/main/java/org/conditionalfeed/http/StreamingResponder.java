@@ -43,9 +43,34 @@ public final class StreamingResponder {
      */
     public void respond(HttpServletRequest request, HttpServletResponse response, StreamedRepresentation representation,
             Instant now) throws IOException {
-        if (!ConditionalResponse.proceed(request, response, representation.validators(), cacheControl, now)) {
-            return;
+        if (ConditionalResponse.proceed(request, response, representation.validators(), cacheControl, now)) {
+            send(request, response, representation, now);
         }
+    }
+
+    /**
+     * Answers a GET or HEAD for a representation that is costly to get, whose validators are
+     * known without it: {@code loader} runs only when the preconditions let the request through,
+     * so a {@code 304} or {@code 412} never loads it. The loaded representation must carry the
+     * same validators. When the loader throws, the validator header fields are already set and
+     * nothing else is written: the caller resets the response and answers the failure.
+     */
+    public <E extends Exception> void respond(HttpServletRequest request, HttpServletResponse response,
+            Validators validators, Loader<E> loader, Instant now) throws IOException, E {
+        if (ConditionalResponse.proceed(request, response, validators, cacheControl, now)) {
+            send(request, response, loader.load(), now);
+        }
+    }
+
+    /** Gets a representation once the preconditions pass. */
+    @FunctionalInterface
+    public interface Loader<E extends Exception> {
+
+        StreamedRepresentation load() throws E;
+    }
+
+    private static void send(HttpServletRequest request, HttpServletResponse response,
+            StreamedRepresentation representation, Instant now) throws IOException {
         long length = representation.length();
         response.setHeader("Accept-Ranges", "bytes");
         response.setContentType(representation.contentType());

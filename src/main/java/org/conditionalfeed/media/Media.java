@@ -14,6 +14,6 @@ import java.time.Instant;
  * @param width pixel width of an image, else {@code null}
  * @param height pixel height of an image, else {@code null}
  */
-record Media(long id, String filename, String type, long length, String sha256, Instant created, Integer width,
+public record Media(long id, String filename, String type, long length, String sha256, Instant created, Integer width,
         Integer height) {
 }

@@ -1,7 +1,9 @@
 package org.conditionalfeed.media;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,14 +16,33 @@ import java.util.regex.Pattern;
  */
 public final class MediaLinks {
 
-    static final int DIGEST_PREFIX = 16;
+    public static final int DIGEST_PREFIX = 16;
     private static final Pattern PATH = Pattern.compile("/([0-9a-f]{" + DIGEST_PREFIX + "})/([1-9][0-9]{0,17})/([^/]+)");
 
     private final String baseUrl;
+    private final Function<Media, Map<String, String>> thumbnails;
 
     /** @param baseUrl {@code FEED_BASE_URL} without a trailing slash */
     public MediaLinks(String baseUrl) {
+        this(baseUrl, media -> null);
+    }
+
+    private MediaLinks(String baseUrl, Function<Media, Map<String, String>> thumbnails) {
         this.baseUrl = baseUrl;
+        this.thumbnails = thumbnails;
+    }
+
+    /**
+     * The same links, and each medium's thumbnail URLs by width as {@code thumbnails} gives them
+     * ({@code null} for a medium without thumbnails).
+     */
+    public MediaLinks withThumbnails(Function<Media, Map<String, String>> thumbnails) {
+        return new MediaLinks(baseUrl, thumbnails);
+    }
+
+    /** A medium's thumbnail URLs by width, or {@code null} when it has none. */
+    Map<String, String> thumbnails(Media media) {
+        return thumbnails.apply(media);
     }
 
     /** The absolute URL of a medium. */

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import org.conditionalfeed.store.Timestamps;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class MediaStore {
 
     /** The size of every stored piece but a file's last. */
-    static final int CHUNK_SIZE = 256 * 1024;
+    public static final int CHUNK_SIZE = 256 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaStore.class);
     private static final String COLUMNS = "id, filename, type, length, sha256, created, width, height";
@@ -37,6 +39,7 @@ public final class MediaStore {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final List<LongConsumer> deletionListeners = new CopyOnWriteArrayList<>();
 
     public MediaStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
@@ -100,7 +103,7 @@ public final class MediaStore {
     }
 
     /** The complete medium with this id, if any. */
-    Optional<Media> find(long id) {
+    public Optional<Media> find(long id) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
                         + " FROM media WHERE id = :id AND complete = TRUE")
                 .bind("id", id).map(MediaStore::mapMedia).findOne());
@@ -115,7 +118,16 @@ public final class MediaStore {
 
     /** Deletes a complete medium and its bytes; {@code false} when there is none. */
     boolean delete(long id) {
-        return delete(id, " AND complete = TRUE");
+        boolean deleted = delete(id, " AND complete = TRUE");
+        if (deleted) {
+            deletionListeners.forEach(listener -> listener.accept(id));
+        }
+        return deleted;
+    }
+
+    /** Calls {@code listener} with the id of each medium this store deletes, once the delete commits. */
+    public void onDelete(LongConsumer listener) {
+        deletionListeners.add(listener);
     }
 
     /** Chunks go with their row ({@code ON DELETE CASCADE}). */
@@ -125,7 +137,7 @@ public final class MediaStore {
     }
 
     /** Piece {@code seq} of a medium's bytes; empty when it is gone (deleted meanwhile). */
-    Optional<byte[]> chunk(long id, int seq) {
+    public Optional<byte[]> chunk(long id, int seq) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT data FROM media_chunk"
                         + " WHERE media_id = :id AND seq = :seq")
                 .bind("id", id).bind("seq", seq).mapTo(byte[].class).findOne());
