@@ -40,6 +40,7 @@ public final class FeedStateRepository {
     private final boolean exclusive;
     private final AtomicReference<FeedState> committed = new AtomicReference<>();
     private final List<Consumer<FeedState>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Instant> restarted = new AtomicReference<>();
 
     /**
      * @param exclusive whether this process is the only one that writes to the database
@@ -156,6 +157,50 @@ public final class FeedStateRepository {
             now = clock.instant();
         }
         return now.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Claims a change at start-up that alters no content: a new revision, and a modification time
+     * later than both the stored one and the current second, recorded as the time of this
+     * restart. The database may have been recreated or restored from a backup, so the stored
+     * time can be older than a {@code Last-Modified} this server already sent for other content;
+     * a response is never older than the second it is sent in, so a time past the current second
+     * is later than every {@code Last-Modified} sent before this start. The entity tags, derived
+     * from the bytes, do not move; only readers that revalidate with {@code If-Modified-Since}
+     * alone download once more.
+     */
+    public FeedState claimRestart() {
+        FeedState state = jdbi.inTransaction(handle -> {
+            FeedState locked = handle.createQuery("SELECT revision, modified FROM feed_state WHERE id = 1 FOR UPDATE")
+                    .map((rs, ctx) -> new FeedState(rs.getLong("revision"), Timestamps.read(rs, "modified")))
+                    .one();
+            Instant pastThisSecond = Instant.ofEpochSecond(clock.instant().getEpochSecond() + 1);
+            Instant afterStored = Instant.ofEpochSecond(locked.modified().getEpochSecond() + 1);
+            Instant modified = pastThisSecond.isAfter(afterStored) ? pastThisSecond : afterStored;
+            handle.createUpdate("UPDATE feed_state SET revision = revision + 1, modified = :modified,"
+                            + " restarted = :modified WHERE id = 1")
+                    .bind("modified", Timestamps.argument(modified)).execute();
+            return new FeedState(locked.revision() + 1, modified);
+        });
+        restarted.set(state.modified());
+        published(state);
+        LOG.info("Start-up claimed revision {} at {}: no Last-Modified sent before is as late", state.revision(),
+                state.modified());
+        return state;
+    }
+
+    /**
+     * The modification time claimed by the latest start of any instance ({@link #claimRestart}):
+     * from memory when this process is the only writer, else one primary-key read. No
+     * {@code Last-Modified} of this database's content may be earlier.
+     */
+    public Instant restartedAt() {
+        Instant known = restarted.get();
+        if (exclusive && known != null) {
+            return known;
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT restarted FROM feed_state WHERE id = 1")
+                .map((rs, ctx) -> Timestamps.read(rs, "restarted")).one());
     }
 
     static FeedState read(Handle handle) {

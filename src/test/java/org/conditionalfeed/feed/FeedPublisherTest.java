@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryDraft;
 import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.ExcerptRepository;
 import org.conditionalfeed.store.FeedStateRepository;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a feed request costs the database, counted on a real H2 database. */
 class FeedPublisherTest {
 
-    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20);
+    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536);
 
     @TempDir
     Path directory;
@@ -51,7 +52,7 @@ class FeedPublisherTest {
         assertTrue(database.isExclusive(), "an embedded H2 file database has one user");
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
         entries.create(new EntryDraft("First", "<p>1</p>", null, null, List.of()));
 
         FeedSnapshot first = publisher.current();
@@ -72,7 +73,7 @@ class FeedPublisherTest {
     void sharedDatabaseChecksTheRevisionWithOneQueryAndRendersOnlyOnChange() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), false);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
         entries.create(new EntryDraft("First", null, null, null, List.of()));
         FeedSnapshot first = publisher.current();
 
@@ -91,7 +92,7 @@ class FeedPublisherTest {
     void changeIsRenderedRightAfterItCommitsSoTheNextReaderFindsItReady() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
         state.onChange(change -> publisher.prepare());
 
         entries.create(new EntryDraft("Ready", "<p>made before anyone asked</p>", null, null, List.of()));
