@@ -126,22 +126,24 @@ final class ItemBodies {
         int high = text.length();
         while (low < high) {
             int middle = (low + high + 1) >>> 1;
-            if (utf8Length(new TextNode(text.substring(0, middle)).outerHtml()) <= room) {
+            if (utf8Length(new TextNode(text.substring(0, wholeCharacters(text, middle))).outerHtml()) <= room) {
                 low = middle;
             } else {
                 high = middle - 1;
             }
         }
-        int end = low;
-        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
+        int end = wholeCharacters(text, low);
         for (int i = end; i > 0 && i > end - WORD_BOUNDARY_REACH; i--) {
             if (Character.isWhitespace(text.charAt(i - 1))) {
                 return text.substring(0, i);
             }
         }
         return text.substring(0, end);
+    }
+
+    /** {@code end}, or one less when that would split a surrogate pair. */
+    private static int wholeCharacters(String text, int end) {
+        return end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end;
     }
 
     /** A beginning read by characters may end with the first half of a surrogate pair. */
