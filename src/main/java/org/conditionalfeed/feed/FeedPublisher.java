@@ -42,8 +42,9 @@ public final class FeedPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedPublisher.class);
 
-    /** Entries rendered by the warm-up: enough to compile every path, few enough to cost little. */
+    /** Entries rendered by the warm-up, and their bodies' size: every path compiled at little cost. */
     private static final int WARM_UP_ITEMS = 20;
+    private static final int WARM_UP_ITEM_BYTES = 1024;
 
     private final ExcerptRepository excerpts;
     private final FeedStateRepository feedState;
@@ -83,8 +84,8 @@ public final class FeedPublisher {
     public void warmUp(int rounds, BooleanSupplier stop) {
         long started = System.nanoTime();
         ExcerptSlice slice = read();
-        List<Entry> shown = ItemBodies.bounded(channel, slice.excerpts());
-        List<Entry> few = shown.subList(0, Math.min(WARM_UP_ITEMS, shown.size()));
+        List<Entry> few = ItemBodies.bounded(warmUpChannel(), slice.excerpts())
+                .subList(0, Math.min(WARM_UP_ITEMS, slice.excerpts().size()));
         int done = 0;
         while (done < rounds && !stop.getAsBoolean()) {
             snapshotOf(slice.state(), few);
@@ -104,6 +105,11 @@ public final class FeedPublisher {
         FeedSnapshot rendered = render(read(), started);
         return latest.accumulateAndGet(rendered,
                 (kept, fresh) -> kept != null && kept.revision() >= fresh.revision() ? kept : fresh);
+    }
+
+    private FeedChannel warmUpChannel() {
+        return new FeedChannel(channel.title(), channel.description(), channel.baseUrl(), channel.maxItems(),
+                Math.min(channel.itemMaxBytes(), WARM_UP_ITEM_BYTES));
     }
 
     private ExcerptSlice read() {

@@ -63,11 +63,17 @@ final class ChildJvm implements AutoCloseable {
      * @param settings the {@code FEED_*} environment; nothing else of that name is inherited
      */
     static ChildJvm launch(Path directory, String name, Map<String, String> settings) throws IOException {
+        return launch(directory, name, settings, List.of("-Xmx256m"));
+    }
+
+    /** As {@link #launch(Path, String, Map)}, with these JVM options (heap size included) instead of {@code -Xmx256m}. */
+    static ChildJvm launch(Path directory, String name, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
         // Tomcat's base directory goes to java.io.tmpdir; keep it inside the test's directory.
         Path tmp = Files.createDirectories(directory.resolve(name + "-tmp"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-Duser.timezone=" + TIME_ZONE,
                 "-Djava.io.tmpdir=" + tmp,
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",

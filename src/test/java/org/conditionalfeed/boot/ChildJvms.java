@@ -30,9 +30,15 @@ final class ChildJvms implements AfterEachCallback {
 
     /** Launches the launcher with {@link #serverSettings} overridden by {@code overrides}; does not wait. */
     ChildJvm launch(Path directory, String name, Map<String, String> overrides) throws IOException {
+        return launch(directory, name, overrides, List.of("-Xmx256m"));
+    }
+
+    /** As {@link #launch(Path, String, Map)}, with these JVM options instead of {@code -Xmx256m}. */
+    ChildJvm launch(Path directory, String name, Map<String, String> overrides, List<String> jvmOptions)
+            throws IOException {
         Map<String, String> settings = new HashMap<>(serverSettings(directory));
         settings.putAll(overrides);
-        ChildJvm child = ChildJvm.launch(directory, name, settings);
+        ChildJvm child = ChildJvm.launch(directory, name, settings, jvmOptions);
         children.add(child);
         return child;
     }

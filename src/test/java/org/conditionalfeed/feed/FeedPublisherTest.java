@@ -1,5 +1,6 @@
 package org.conditionalfeed.feed;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -14,6 +15,7 @@ import org.conditionalfeed.store.EntryDraft;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.ExcerptRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
@@ -102,5 +104,20 @@ class FeedPublisherTest {
         assertEquals(0, statements.get(), "the reader after a write neither queries nor renders");
         assertTrue(new String(snapshot.identity().body(), java.nio.charset.StandardCharsets.UTF_8).contains("Ready"));
         assertTrue(snapshot.gzip().body().length > 0);
+    }
+
+    @Test
+    void aRenderThatFailsEvenWithAnErrorAfterACommitLeavesTheWriteAnswered() {
+        FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
+        EntryRepository entries = new EntryRepository(database.jdbi(), state);
+        Jdbi exhausted = Jdbi.create(() -> {
+            throw new OutOfMemoryError("simulated: no heap left for the render");
+        });
+        FeedPublisher failing = new FeedPublisher(new ExcerptRepository(exhausted), state, new FeedRenderer(),
+                CHANNEL);
+        state.onChange(change -> failing.prepare());
+
+        long id = assertDoesNotThrow(() -> entries.create(new EntryDraft("Kept", null, null, null, List.of()))).id();
+        assertTrue(entries.find(id).isPresent(), "the write returned normally and is committed");
     }
 }
