@@ -43,12 +43,12 @@ public record Representation(byte[] body, String contentType, String contentEnco
 
     /**
      * The gzip-coded variant of this representation, tagged by the digest of the gzip bytes
-     * themselves, like {@link #contentAddressed}.
+     * themselves, like {@link #contentAddressed}, plus {@code -gz} so that logs show the variant.
      */
     public Representation gzippedContentAddressed() {
         byte[] compressed = gzip(body);
-        return new Representation(compressed, contentType, "gzip",
-                new Validators(EntityTag.ofBytes(compressed), validators.lastModified()));
+        EntityTag tag = EntityTag.strong(EntityTag.ofBytes(compressed).opaque() + "-gz");
+        return new Representation(compressed, contentType, "gzip", new Validators(tag, validators.lastModified()));
     }
 
     /** Deterministic: Java's gzip header carries no time and no file name. */

@@ -186,7 +186,25 @@ public final class FeedStateRepository {
         published(state);
         LOG.info("Start-up claimed revision {} at {}: no Last-Modified sent before is as late", state.revision(),
                 state.modified());
+        awaitTime(state.modified());
         return state;
+    }
+
+    /**
+     * Waits, at start-up only and for at most a second, until {@code time} has come: a
+     * {@code Last-Modified} is never later than the response's {@code Date}, so until then
+     * responses could not carry the claimed time and {@code If-Modified-Since} would not match.
+     */
+    private void awaitTime(Instant time) {
+        long millis = Math.min(1000, Duration.between(clock.instant(), time).toMillis());
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
