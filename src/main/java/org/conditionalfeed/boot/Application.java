@@ -27,9 +27,10 @@ import org.conditionalfeed.assets.AssetServlet;
 import org.conditionalfeed.config.Settings;
 import org.conditionalfeed.feed.EntryPageRenderer;
 import org.conditionalfeed.feed.EntryPageServlet;
+import org.conditionalfeed.feed.FeedChanges;
 import org.conditionalfeed.feed.FeedChannel;
 import org.conditionalfeed.feed.FeedPublisher;
-import org.conditionalfeed.feed.FeedRenderer;
+import org.conditionalfeed.feed.FeedKey;
 import org.conditionalfeed.feed.FeedServlet;
 import org.conditionalfeed.http.Html;
 import org.conditionalfeed.http.RepresentationResponder;
@@ -54,7 +55,9 @@ import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.ExcerptRepository;
+import org.conditionalfeed.store.FeedIndexRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.conditionalfeed.store.FeedVersionRepository;
 import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.thumbs.ThumbnailLinks;
 import org.conditionalfeed.thumbs.ThumbnailServlet;
@@ -83,6 +86,7 @@ public final class Application implements AutoCloseable {
     private final IdempotencyRepository idempotencyKeys;
     private final FeedChannel channel;
     private final FeedPublisher publisher;
+    private final FeedChanges feedChanges = new FeedChanges();
     private final AdminAuthenticator authenticator;
     private final AssetRegistry assets;
     private final MediaStore media;
@@ -99,11 +103,12 @@ public final class Application implements AutoCloseable {
         this.entries = new EntryRepository(database.jdbi(), feedState);
         this.idempotencyKeys = new IdempotencyRepository(database.jdbi(), entries, clock);
         this.channel = new FeedChannel(settings.title(), settings.description(), settings.publicBaseUrl(),
-                settings.maxItems(), settings.feedItemMaxBytes());
+                settings.maxItems(), settings.feedItemMaxBytes(), settings.language());
         feedState.recordSettings(channel.fingerprint());
         feedState.claimRestart();
-        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState, new FeedRenderer(),
-                channel);
+        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()),
+                new FeedIndexRepository(database.jdbi()), new FeedVersionRepository(database.jdbi()), feedState, channel,
+                feedChanges);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -176,10 +181,11 @@ public final class Application implements AutoCloseable {
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         PollPolicy pollPolicy = PollPolicy.ofSeconds(settings.minPollSeconds(), settings.minUnconditionalPollSeconds());
         if (pollPolicy.active()) {
-            new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn).register(context, "/feed.xml");
+            new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn)
+                    .register(context, path -> FeedKey.parse(path).isPresent(), FeedServlet.MAPPINGS);
         }
 
-        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping("/feed.xml");
+        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping(FeedServlet.MAPPINGS);
         context.addServlet("entryPage", new EntryPageServlet(entries, feedState, new EntryPageRenderer(), channel,
                 feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))

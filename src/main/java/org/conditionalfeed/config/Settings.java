@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param minUnconditionalPollSeconds the shortest interval for a reader that sends no validators;
  *     0: no limit beyond {@code minPollSeconds}
  * @param metricsToken the bearer token that {@code /metrics} asks for; empty: metrics are off
+ * @param language the feeds' language, a well-formed BCP 47 tag
  */
 public record Settings(
         int port,
@@ -46,7 +47,8 @@ public record Settings(
         long mediaMaxBytes,
         int minPollSeconds,
         int minUnconditionalPollSeconds,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        String language) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
     public String publicBaseUrl() {
@@ -57,7 +59,7 @@ public record Settings(
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
                 adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes,
-                minPollSeconds, minUnconditionalPollSeconds, metricsToken);
+                minPollSeconds, minUnconditionalPollSeconds, metricsToken, language);
     }
 
     @Override
@@ -67,6 +69,6 @@ public record Settings(
                 + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
                 + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes
                 + ", minPollSeconds=" + minPollSeconds + ", minUnconditionalPollSeconds=" + minUnconditionalPollSeconds
-                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + "]";
+                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", language=" + language + "]";
     }
 }

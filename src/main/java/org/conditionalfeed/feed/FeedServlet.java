@@ -5,20 +5,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.conditionalfeed.http.PlainTextErrors;
 import org.conditionalfeed.http.RepresentationResponder;
 
 /**
- * {@code GET} and {@code HEAD /feed.xml}: the RSS feed, answered with {@code 304} whenever the
- * reader already has the current version.
+ * {@code GET} and {@code HEAD} of every feed: {@code /feed.xml}, {@code /feed.atom},
+ * {@code /feed.json}, and the same under {@code /categories/{category}/} for each category in use;
+ * answered with {@code 304} whenever the reader already has the current version. A category no
+ * entry has, or any other path under {@code /categories/}, is {@code 404}.
  *
- * <pre>curl -i -H 'If-None-Match: "7-3f2a1b9c0d4e"' http://localhost:8080/feed.xml</pre>
+ * <pre>curl -i -H 'If-None-Match: "Xw8MK2qKbl3Lr5y1nOe0RA"' http://localhost:8080/categories/java/feed.atom</pre>
  *
  * <p>Thread-safe.
  */
 public final class FeedServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+
+    /** The servlet mappings this servlet answers. */
+    public static final String[] MAPPINGS = {"/feed.xml", "/feed.atom", "/feed.json", "/categories/*"};
 
     private final transient FeedPublisher publisher;
     private final transient RepresentationResponder responder;
@@ -32,10 +38,19 @@ public final class FeedServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<FeedKey> key = FeedKey.parse(request.getRequestURI().substring(request.getContextPath().length()));
+        if (key.isEmpty()) {
+            PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No such feed");
+            return;
+        }
         if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             return;
         }
-        FeedSnapshot snapshot = publisher.current();
-        responder.respond(request, response, snapshot.identity(), snapshot.gzip(), clock.instant());
+        Optional<FeedSnapshot> snapshot = publisher.current(key.get());
+        if (snapshot.isEmpty()) {
+            PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No entry has this category");
+            return;
+        }
+        responder.respond(request, response, snapshot.get().identity(), snapshot.get().gzip(), clock.instant());
     }
 }

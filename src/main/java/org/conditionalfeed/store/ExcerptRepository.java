@@ -1,13 +1,16 @@
 package org.conditionalfeed.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads what a feed shows of the newest entries without ever holding whole large contents:
@@ -23,8 +26,6 @@ public final class ExcerptRepository {
 
     private static final String COLUMNS_BUT_CONTENT =
             "id, guid, title, link, author, categories, published, updated, revision";
-    /** How often a read retries when writes keep landing between its two state reads. */
-    private static final int CONSISTENT_READ_ATTEMPTS = 5;
     /** Characters of content fetched by one query, at most (plus one entry's excerpt). */
     private static final long CHARS_PER_QUERY = 1L << 20;
 
@@ -41,26 +42,44 @@ public final class ExcerptRepository {
      * revision's.
      */
     public ExcerptSlice newest(int max, int itemChars, long totalChars) {
-        for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-            Optional<ExcerptSlice> slice = jdbi.withHandle(handle -> {
-                FeedState before = FeedStateRepository.read(handle);
-                List<EntryExcerpt> excerpts = read(handle, max, itemChars, totalChars);
-                FeedState after = FeedStateRepository.read(handle);
-                return before.revision() == after.revision()
-                        ? Optional.of(new ExcerptSlice(after, excerpts)) : Optional.<ExcerptSlice>empty();
-            });
-            if (slice.isPresent()) {
-                return slice.get();
-            }
-        }
-        // Writes kept landing between the two reads: read under the state row's lock instead.
-        return jdbi.inTransaction(handle -> {
-            handle.createQuery("SELECT revision FROM feed_state WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
-            return new ExcerptSlice(FeedStateRepository.read(handle), read(handle, max, itemChars, totalChars));
-        });
+        return consistently(handle -> read(handle, max, itemChars, totalChars));
+    }
+
+    /**
+     * The entries with these ids that still exist, in the order of {@code ids}, with bounded
+     * excerpts of their content as {@link #newest} gives them, and the feed state they belong to,
+     * read consistently in the same way.
+     */
+    public ExcerptSlice of(List<Long> ids, int itemChars, long totalChars) {
+        return consistently(handle -> excerpts(handle, headlines(handle, ids), itemChars, totalChars));
+    }
+
+    private ExcerptSlice consistently(Function<Handle, List<EntryExcerpt>> reader) {
+        return ConsistentReads.read(jdbi, (handle, state) -> new ExcerptSlice(state, reader.apply(handle)));
     }
 
     private record Headline(Entry entry, Integer contentLength) {
+    }
+
+    private static List<Headline> headlines(Handle handle, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Headline> found = new HashMap<>();
+        handle.createQuery("SELECT " + COLUMNS_BUT_CONTENT
+                        + ", CHAR_LENGTH(content) AS content_length FROM entry WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(ExcerptRepository::headline)
+                .forEach(headline -> found.put(headline.entry().id(), headline));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static Headline headline(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Headline(new Entry(rs.getLong("id"), rs.getString("guid"),
+                rs.getString("title"), null, rs.getString("link"), rs.getString("author"),
+                EntryRepository.decodeCategories(rs.getString("categories")),
+                Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision")),
+                rs.getObject("content_length", Integer.class));
     }
 
     private static List<EntryExcerpt> read(Handle handle, int max, int itemChars, long totalChars) {
@@ -68,12 +87,13 @@ public final class ExcerptRepository {
                         + ", CHAR_LENGTH(content) AS content_length FROM entry ORDER BY published DESC, id DESC"
                         + " LIMIT :max")
                 .bind("max", max)
-                .map((rs, ctx) -> new Headline(new Entry(rs.getLong("id"), rs.getString("guid"),
-                        rs.getString("title"), null, rs.getString("link"), rs.getString("author"),
-                        EntryRepository.decodeCategories(rs.getString("categories")),
-                        Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision")),
-                        rs.getObject("content_length", Integer.class)))
+                .map(ExcerptRepository::headline)
                 .list();
+        return excerpts(handle, headlines, itemChars, totalChars);
+    }
+
+    private static List<EntryExcerpt> excerpts(Handle handle, List<Headline> headlines, int itemChars,
+            long totalChars) {
         Map<Long, Integer> planned = new HashMap<>();
         long remaining = totalChars;
         for (Headline headline : headlines) {

@@ -14,7 +14,9 @@ import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryDraft;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.ExcerptRepository;
+import org.conditionalfeed.store.FeedIndexRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.conditionalfeed.store.FeedVersionRepository;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a feed request costs the database, counted on a real H2 database. */
 class FeedPublisherTest {
 
-    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536);
+    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536, "en");
 
     @TempDir
     Path directory;
@@ -49,12 +51,17 @@ class FeedPublisherTest {
         database.close();
     }
 
+    private static FeedPublisher publisher(Jdbi jdbi, FeedStateRepository state) {
+        return new FeedPublisher(new ExcerptRepository(jdbi), new FeedIndexRepository(jdbi),
+                new FeedVersionRepository(jdbi), state, CHANNEL, new FeedChanges());
+    }
+
     @Test
     void exclusiveDatabaseAnswersUnchangedFeedWithoutAnyQuery() {
         assertTrue(database.isExclusive(), "an embedded H2 file database has one user");
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = publisher(database.jdbi(), state);
         entries.create(new EntryDraft("First", "<p>1</p>", null, null, List.of()));
 
         FeedSnapshot first = publisher.current();
@@ -75,7 +82,7 @@ class FeedPublisherTest {
     void sharedDatabaseChecksTheRevisionWithOneQueryAndRendersOnlyOnChange() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), false);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = publisher(database.jdbi(), state);
         entries.create(new EntryDraft("First", null, null, null, List.of()));
         FeedSnapshot first = publisher.current();
 
@@ -94,7 +101,7 @@ class FeedPublisherTest {
     void changeIsRenderedRightAfterItCommitsSoTheNextReaderFindsItReady() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = publisher(database.jdbi(), state);
         state.onChange(change -> publisher.prepare());
 
         entries.create(new EntryDraft("Ready", "<p>made before anyone asked</p>", null, null, List.of()));
@@ -113,8 +120,7 @@ class FeedPublisherTest {
         Jdbi exhausted = Jdbi.create(() -> {
             throw new OutOfMemoryError("simulated: no heap left for the render");
         });
-        FeedPublisher failing = new FeedPublisher(new ExcerptRepository(exhausted), state, new FeedRenderer(),
-                CHANNEL);
+        FeedPublisher failing = publisher(exhausted, state);
         state.onChange(change -> failing.prepare());
 
         long id = assertDoesNotThrow(() -> entries.create(new EntryDraft("Kept", null, null, null, List.of()))).id();
