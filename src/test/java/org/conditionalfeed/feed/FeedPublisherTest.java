@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryDraft;
@@ -125,5 +129,70 @@ class FeedPublisherTest {
 
         long id = assertDoesNotThrow(() -> entries.create(new EntryDraft("Kept", null, null, null, List.of()))).id();
         assertTrue(entries.find(id).isPresent(), "the write returned normally and is committed");
+    }
+
+    @Test
+    void aChangeRendersOnlyTheFeedsOfTheCategoriesItTouched() {
+        FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
+        EntryRepository entries = new EntryRepository(database.jdbi(), state);
+        FeedChanges changes = new FeedChanges();
+        List<Set<String>> reported = new ArrayList<>();
+        changes.onChange(reported::add);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()),
+                new FeedIndexRepository(database.jdbi()), new FeedVersionRepository(database.jdbi()), state, CHANNEL,
+                changes);
+        AtomicInteger renders = new AtomicInteger();
+        publisher.timeRenders(nanos -> renders.incrementAndGet());
+        state.onChange(change -> publisher.prepare());
+        for (String category : List.of("java", "cooking", "travel")) {
+            entries.create(new EntryDraft("About " + category, null, null, null, List.of(category)));
+        }
+        List<FeedKey> categoryFeeds = new ArrayList<>();
+        for (String category : List.of("java", "cooking", "travel")) {
+            for (FeedFormat format : FeedFormat.values()) {
+                categoryFeeds.add(new FeedKey(category, format));
+            }
+        }
+        Map<FeedKey, FeedSnapshot> before = new HashMap<>();
+        categoryFeeds.forEach(key -> before.put(key, publisher.current(key).orElseThrow()));
+        renders.set(0);
+        reported.clear();
+
+        entries.create(new EntryDraft("More java", null, null, null, List.of("java")));
+
+        assertEquals(6, renders.get(), "the three main feeds and the three of java, before the write is answered");
+        assertEquals(List.of(Set.of("/feed.xml", "/feed.atom", "/feed.json", "/categories/java/feed.xml",
+                "/categories/java/feed.atom", "/categories/java/feed.json")), reported);
+        statements.set(0);
+        for (FeedKey key : categoryFeeds) {
+            FeedSnapshot now = publisher.current(key).orElseThrow();
+            boolean java = key.category().equals("java");
+            assertEquals(!java, now.identity().validators().equals(before.get(key).identity().validators()), key.path());
+        }
+        assertEquals(6, renders.get(), "the other categories' feeds keep their bytes without a render");
+        assertEquals(0, statements.get(), "and without a query");
+        assertTrue(publisher.current(new FeedKey("unknown", FeedFormat.RSS)).isEmpty());
+    }
+
+    @Test
+    void aThousandCategoriesCostARequestNoMoreThanOne() {
+        FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), false);
+        EntryRepository entries = new EntryRepository(database.jdbi(), state);
+        FeedPublisher publisher = publisher(database.jdbi(), state);
+        List<String> categories = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            categories.add("category " + i);
+        }
+        for (int i = 0; i < 1000; i += 50) {
+            entries.create(new EntryDraft("Entry " + i, "<p>" + i + "</p>", null, null, categories.subList(i, i + 50)));
+        }
+        FeedKey last = new FeedKey("category 999", FeedFormat.ATOM);
+        FeedSnapshot first = publisher.current(last).orElseThrow();
+        statements.set(0);
+        for (int i = 0; i < 10; i++) {
+            assertSame(first, publisher.current(last).orElseThrow());
+        }
+        assertEquals(10, statements.get(), "one revision check per request, as for a blog with one category");
+        assertEquals(1000, publisher.categories().size());
     }
 }
