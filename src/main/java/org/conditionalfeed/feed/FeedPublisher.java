@@ -65,6 +65,8 @@ public final class FeedPublisher {
     private static final int WARM_UP_ITEM_BYTES = 1024;
     /** Bytes of rendered feeds kept, identity and gzip together. */
     private static final long KEPT_BYTES = 32L << 20;
+    /** Renders of one feed for one request, when other instances' writes keep overtaking them. */
+    private static final int RENDER_ATTEMPTS = 10;
 
     private final ExcerptRepository excerpts;
     private final FeedIndexRepository indexes;
@@ -73,9 +75,9 @@ public final class FeedPublisher {
     private final FeedChannel channel;
     private final FeedChanges changes;
     private final Map<FeedFormat, FormatRenderer> renderers = new EnumMap<>(FeedFormat.class);
-    private final Cache<FeedKey, Kept> kept = Caffeine.newBuilder()
+    private final Cache<FeedKey, KeptFeed> kept = Caffeine.newBuilder()
             .maximumWeight(KEPT_BYTES)
-            .weigher((FeedKey key, Kept feed) -> feed.weight())
+            .weigher((FeedKey key, KeptFeed feed) -> feed.weight())
             .build();
     private final AtomicReference<FeedIndex> index = new AtomicReference<>();
     /** Serializes {@link #prepare()}; guards {@link #prepared}. */
@@ -93,38 +95,6 @@ public final class FeedPublisher {
         this.changes = changes;
         for (FeedFormat format : FeedFormat.values()) {
             renderers.put(format, FormatRenderer.of(format));
-        }
-    }
-
-    /**
-     * A rendered feed, the selection of entries it was rendered from and the time recorded for
-     * its bytes.
-     */
-    private record Kept(FeedSnapshot snapshot, Selection selection, Instant recorded) {
-
-        long revision() {
-            return snapshot.revision();
-        }
-
-        int weight() {
-            return snapshot.identity().body().length + snapshot.gzip().body().length;
-        }
-
-        /** The same bytes at a later revision, whose latest start may be later too. */
-        Kept at(FeedIndex index) {
-            Instant lastModified = later(recorded, index.restarted());
-            Representation identity = snapshot.identity();
-            Representation gzip = snapshot.gzip();
-            if (!lastModified.equals(identity.validators().lastModified())) {
-                identity = withLastModified(identity, lastModified);
-                gzip = withLastModified(gzip, lastModified);
-            }
-            return new Kept(new FeedSnapshot(index.state().revision(), identity, gzip), selection, recorded);
-        }
-
-        private static Representation withLastModified(Representation representation, Instant lastModified) {
-            return new Representation(representation.body(), representation.contentType(),
-                    representation.contentEncoding(), new Validators(representation.validators().etag(), lastModified));
         }
     }
 
@@ -221,20 +191,39 @@ public final class FeedPublisher {
 
     private Optional<FeedSnapshot> current(FeedKey key, Collection<String> changed) {
         FeedState state = feedState.current();
-        Kept known = kept.getIfPresent(key);
+        KeptFeed known = kept.getIfPresent(key);
         if (known != null && known.revision() >= state.revision()) {
             return Optional.of(known.snapshot());
         }
-        FeedIndex current = indexAt(state.revision());
-        Optional<Selection> selection = current.selection(key.category());
-        if (selection.isEmpty()) {
-            kept.invalidate(key);
-            return Optional.empty();
+        long wanted = state.revision();
+        for (int attempt = 0; attempt < RENDER_ATTEMPTS; attempt++) {
+            FeedIndex current = indexAt(wanted);
+            Optional<Selection> selection = current.selection(key.category());
+            if (selection.isEmpty()) {
+                kept.invalidate(key);
+                return Optional.empty();
+            }
+            Optional<KeptFeed> fresh = known != null && known.selection().sameEntriesAs(selection.get())
+                    ? Optional.of(known.at(current)) : render(key, current, selection.get(), changed);
+            if (fresh.isPresent()) {
+                KeptFeed newest = kept.asMap().merge(key, fresh.get(),
+                        (old, neu) -> old.revision() >= neu.revision() ? old : neu);
+                return Optional.of(newest.snapshot());
+            }
+            // Bytes of a later revision are recorded already: read the index of that one.
+            wanted = current.state().revision() + 1;
         }
-        Kept fresh = known != null && known.selection().sameEntriesAs(selection.get())
-                ? known.at(current) : render(key, current, selection.get(), changed);
-        Kept newest = kept.asMap().merge(key, fresh, (old, neu) -> old.revision() >= neu.revision() ? old : neu);
-        return Optional.of(newest.snapshot());
+        throw new Busy("the entries of " + key.path() + " changed " + RENDER_ATTEMPTS + " times while it was rendered");
+    }
+
+    /** Writes kept landing faster than a feed could be rendered; asking again shortly will do. */
+    static final class Busy extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Busy(String message) {
+            super(message);
+        }
     }
 
     /** The index of {@code revision} or a later one: read once per revision, for all feeds. */
@@ -250,23 +239,26 @@ public final class FeedPublisher {
 
     /**
      * Reads and renders {@code key}'s entries as {@code selection} lists them, and records the
-     * digest of the bytes. The entries' contents may be read at a later revision than the index;
-     * that is harmless: any write that changed them also changed the selection's stamp, so the
-     * next request after it renders again.
+     * digest of the bytes; empty when bytes of a later revision are recorded already. The
+     * entries' contents may be read at a later revision than the index; that is harmless: any
+     * write that changed them also changed the selection's stamp, so the next request after it
+     * renders again.
      */
-    private Kept render(FeedKey key, FeedIndex current, Selection selection, Collection<String> changed) {
+    private Optional<KeptFeed> render(FeedKey key, FeedIndex current, Selection selection, Collection<String> changed) {
         long started = System.nanoTime();
         ExcerptSlice slice = excerpts.of(selection.newestIds(), channel.itemMaxBytes(), ItemBodies.FEED_BUDGET_BYTES);
         byte[] body = renderers.get(key.format()).render(FeedView.of(channel, key, slice.excerpts()));
         EntityTag tag = EntityTag.ofBytes(body);
-        FeedVersion version = versions.record(key.path(), tag.opaque(), current.state().modified(),
-                current.restarted());
+        FeedVersion version = versions.record(key.path(), tag.opaque(), current.state(), current.restarted());
+        if (version.stale()) {
+            return Optional.empty();
+        }
         if (version.changed()) {
             changed.add(key.path());
         }
         Representation identity = new Representation(body, key.format().contentType(), null,
-                new Validators(tag, later(version.modified(), current.restarted())));
-        Kept rendered = new Kept(new FeedSnapshot(current.state().revision(), identity,
+                new Validators(tag, KeptFeed.later(version.modified(), current.restarted())));
+        KeptFeed rendered = new KeptFeed(new FeedSnapshot(current.state().revision(), identity,
                 identity.gzippedContentAddressed()), selection, version.modified());
         renderTimes.accept(System.nanoTime() - started);
         if (LOG.isInfoEnabled()) {
@@ -275,11 +267,7 @@ public final class FeedPublisher {
                     rendered.snapshot().gzip().body().length, version.changed() ? "new bytes" : "bytes unchanged",
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
         }
-        return rendered;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+        return Optional.of(rendered);
     }
 
     /** Reports the duration of each render of a feed, reading included, in nanoseconds. */

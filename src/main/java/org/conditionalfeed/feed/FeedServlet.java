@@ -46,7 +46,15 @@ public final class FeedServlet extends HttpServlet {
         if (PlainTextErrors.refuseUnlessGetOrHead(request, response)) {
             return;
         }
-        Optional<FeedSnapshot> snapshot = publisher.current(key.get());
+        Optional<FeedSnapshot> snapshot;
+        try {
+            snapshot = publisher.current(key.get());
+        } catch (FeedPublisher.Busy e) {
+            response.setHeader("Retry-After", "1");
+            PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "The feed is changing faster than it can be rendered: ask again in a second");
+            return;
+        }
         if (snapshot.isEmpty()) {
             PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No entry has this category");
             return;
