@@ -106,9 +106,10 @@ public final class Application implements AutoCloseable {
                 settings.maxItems(), settings.feedItemMaxBytes(), settings.language());
         feedState.recordSettings(channel.fingerprint());
         feedState.claimRestart();
-        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()),
-                new FeedIndexRepository(database.jdbi()), new FeedVersionRepository(database.jdbi()), feedState, channel,
-                feedChanges);
+        FeedIndexRepository feedIndexes = new FeedIndexRepository(database.jdbi());
+        feedIndexes.addMissingCategories();
+        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedIndexes,
+                new FeedVersionRepository(database.jdbi()), feedState, channel, feedChanges);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();

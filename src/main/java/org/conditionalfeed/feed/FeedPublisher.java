@@ -10,7 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,7 +29,6 @@ import org.conditionalfeed.store.FeedState;
 import org.conditionalfeed.store.FeedStateRepository;
 import org.conditionalfeed.store.FeedVersion;
 import org.conditionalfeed.store.FeedVersionRepository;
-import org.conditionalfeed.store.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * revision is answered at once, so a blog with a thousand categories costs a request no more
  * than one with one. After a change, the first request for a feed (or {@link #prepare()}, right
  * after a commit of this process) reads the {@link FeedIndex} of the new revision, once for all
- * feeds, and compares the feed's {@link Selection} with the one its kept bytes were rendered
- * from: unchanged, the kept bytes stay, under the new revision, with no render; changed, the feed
- * is read and rendered again. So a change renders only the feeds whose entries it touched: the
- * main feeds and those of the categories of the entry it created, edited or deleted.
+ * feeds and only for the categories changed since the previous one, and compares the feed's
+ * stamp (the revision of the latest change to its entries) with the one its kept bytes were
+ * rendered from: unchanged, the kept bytes stay, under the new revision, with no render; moved,
+ * the feed is read and rendered again. So a change renders only the feeds whose entries it
+ * touched: the main feeds and those of the categories of the entry it created, edited or deleted.
  *
  * <p>Validators per feed: the entity tag is a digest of the exact bytes
  * ({@link Representation#contentAddressed}); {@code Last-Modified} is the time recorded in the
@@ -124,21 +126,17 @@ public final class FeedPublisher {
     }
 
     /**
-     * The feeds whose entries differ between two indexes: the main feeds (always RSS, so it is
-     * kept at the newest revision) and those of each category whose selection changed. Without an
-     * earlier index (at start), the main feeds.
+     * The feeds whose entries may differ between two indexes: the main feeds, and those of each
+     * category whose revision moved. Without an earlier index (at start), the main feeds.
      */
     private static List<FeedKey> touched(FeedIndex before, FeedIndex after) {
         List<FeedKey> touched = new ArrayList<>();
-        boolean mainChanged = before == null || !after.all().sameEntriesAs(before.all());
         for (FeedFormat format : FeedFormat.values()) {
-            if (mainChanged || format == FeedFormat.RSS) {
-                touched.add(FeedKey.main(format));
-            }
+            touched.add(FeedKey.main(format));
         }
         if (before != null) {
-            after.categories().forEach((category, selection) -> {
-                if (!selection.sameEntriesAs(before.categories().get(category))) {
+            after.categories().forEach((category, revision) -> {
+                if (!Objects.equals(revision, before.categories().get(category))) {
                     for (FeedFormat format : FeedFormat.values()) {
                         touched.add(new FeedKey(category, format));
                     }
@@ -198,13 +196,13 @@ public final class FeedPublisher {
         long wanted = state.revision();
         for (int attempt = 0; attempt < RENDER_ATTEMPTS; attempt++) {
             FeedIndex current = indexAt(wanted);
-            Optional<Selection> selection = current.selection(key.category());
-            if (selection.isEmpty()) {
+            OptionalLong stamp = current.stamp(key.category());
+            if (stamp.isEmpty()) {
                 kept.invalidate(key);
                 return Optional.empty();
             }
-            Optional<KeptFeed> fresh = known != null && known.selection().sameEntriesAs(selection.get())
-                    ? Optional.of(known.at(current)) : render(key, current, selection.get(), changed);
+            Optional<KeptFeed> fresh = known != null && known.stamp() == stamp.getAsLong()
+                    ? Optional.of(known.at(current)) : render(key, current, changed);
             if (fresh.isPresent()) {
                 KeptFeed newest = kept.asMap().merge(key, fresh.get(),
                         (old, neu) -> old.revision() >= neu.revision() ? old : neu);
@@ -232,24 +230,25 @@ public final class FeedPublisher {
         if (known != null && known.state().revision() >= revision) {
             return known;
         }
-        FeedIndex read = indexes.read(channel.maxItems());
+        FeedIndex read = indexes.read(known);
         return index.accumulateAndGet(read,
                 (old, neu) -> old != null && old.state().revision() >= neu.state().revision() ? old : neu);
     }
 
     /**
-     * Reads and renders {@code key}'s entries as {@code selection} lists them, and records the
-     * digest of the bytes; empty when bytes of a later revision are recorded already. The
-     * entries' contents may be read at a later revision than the index; that is harmless: any
-     * write that changed them also changed the selection's stamp, so the next request after it
-     * renders again.
+     * Reads and renders {@code key}'s newest entries, and records the digest of the bytes; empty
+     * when bytes of a later revision are recorded already. The entries are read at
+     * {@code current}'s revision or a later one: the bytes are kept as current at
+     * {@code current}'s revision, with the stamp of the revision they were read at, so any later
+     * change to them shows as a moved stamp.
      */
-    private Optional<KeptFeed> render(FeedKey key, FeedIndex current, Selection selection, Collection<String> changed) {
+    private Optional<KeptFeed> render(FeedKey key, FeedIndex current, Collection<String> changed) {
         long started = System.nanoTime();
-        ExcerptSlice slice = excerpts.of(selection.newestIds(), channel.itemMaxBytes(), ItemBodies.FEED_BUDGET_BYTES);
+        ExcerptSlice slice = excerpts.newest(key.category(), channel.maxItems(), channel.itemMaxBytes(),
+                ItemBodies.FEED_BUDGET_BYTES);
         byte[] body = renderers.get(key.format()).render(FeedView.of(channel, key, slice.excerpts()));
         EntityTag tag = EntityTag.ofBytes(body);
-        FeedVersion version = versions.record(key.path(), tag.opaque(), current.state(), current.restarted());
+        FeedVersion version = versions.record(key.path(), tag.opaque(), slice.state(), current.restarted());
         if (version.stale()) {
             return Optional.empty();
         }
@@ -259,11 +258,11 @@ public final class FeedPublisher {
         Representation identity = new Representation(body, key.format().contentType(), null,
                 new Validators(tag, KeptFeed.later(version.modified(), current.restarted())));
         KeptFeed rendered = new KeptFeed(new FeedSnapshot(current.state().revision(), identity,
-                identity.gzippedContentAddressed()), selection, version.modified());
+                identity.gzippedContentAddressed()), slice.stamp(), version.modified());
         renderTimes.accept(System.nanoTime() - started);
         if (LOG.isInfoEnabled()) {
             LOG.info("Rendered {} at revision {} ({} items, {} bytes, {} bytes gzip, {}) in {} ms, reading included",
-                    key.path(), current.state().revision(), slice.excerpts().size(), body.length,
+                    key.path(), slice.state().revision(), slice.excerpts().size(), body.length,
                     rendered.snapshot().gzip().body().length, version.changed() ? "new bytes" : "bytes unchanged",
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
         }

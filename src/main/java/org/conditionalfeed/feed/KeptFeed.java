@@ -4,17 +4,17 @@ import java.time.Instant;
 import org.conditionalfeed.http.Representation;
 import org.conditionalfeed.http.Validators;
 import org.conditionalfeed.store.FeedIndex;
-import org.conditionalfeed.store.Selection;
 
 /**
- * A rendered feed as {@link FeedPublisher} keeps it: the bytes, the selection of entries they were
+ * A rendered feed as {@link FeedPublisher} keeps it: the bytes, the stamp of the entries they were
  * rendered from, and the time recorded for them. Immutable and thread-safe.
  *
  * @param snapshot the bytes, identity and gzip, with their validators, and the revision they are current at
- * @param selection the entries they show, as the index listed them
+ * @param stamp the revision of the latest change to the feed's entries when they were read
+ *     ({@link org.conditionalfeed.store.FeedIndex#stamp})
  * @param recorded the time recorded for these bytes in {@code feed_version}
  */
-record KeptFeed(FeedSnapshot snapshot, Selection selection, Instant recorded) {
+record KeptFeed(FeedSnapshot snapshot, long stamp, Instant recorded) {
 
     long revision() {
         return snapshot.revision();
@@ -37,7 +37,7 @@ record KeptFeed(FeedSnapshot snapshot, Selection selection, Instant recorded) {
             identity = withLastModified(identity, lastModified);
             gzip = withLastModified(gzip, lastModified);
         }
-        return new KeptFeed(new FeedSnapshot(index.state().revision(), identity, gzip), selection, recorded);
+        return new KeptFeed(new FeedSnapshot(index.state().revision(), identity, gzip), stamp, recorded);
     }
 
     static Instant later(Instant a, Instant b) {

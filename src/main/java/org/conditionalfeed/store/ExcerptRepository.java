@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -42,20 +41,25 @@ public final class ExcerptRepository {
      * revision's.
      */
     public ExcerptSlice newest(int max, int itemChars, long totalChars) {
-        return consistently(handle -> read(handle, max, itemChars, totalChars));
+        return newest(null, max, itemChars, totalChars);
     }
 
     /**
-     * The entries with these ids that still exist, in the order of {@code ids}, with bounded
-     * excerpts of their content as {@link #newest} gives them, and the feed state they belong to,
-     * read consistently in the same way.
+     * As {@link #newest(int, int, long)}, for the entries of {@code category} (all entries when it
+     * is {@code null}), with the category's stamp read consistently with them.
      */
-    public ExcerptSlice of(List<Long> ids, int itemChars, long totalChars) {
-        return consistently(handle -> excerpts(handle, headlines(handle, ids), itemChars, totalChars));
-    }
-
-    private ExcerptSlice consistently(Function<Handle, List<EntryExcerpt>> reader) {
-        return ConsistentReads.read(jdbi, (handle, state) -> new ExcerptSlice(state, reader.apply(handle)));
+    public ExcerptSlice newest(String category, int max, int itemChars, long totalChars) {
+        return ConsistentReads.read(jdbi, (handle, state) -> {
+            if (category == null) {
+                return new ExcerptSlice(state, state.revision(), read(handle, max, itemChars, totalChars));
+            }
+            long stamp = handle.createQuery("SELECT revision FROM category_state WHERE category = :category")
+                    .bind("category", category).mapTo(Long.class).findOne().orElse(0L);
+            List<Long> ids = handle.createQuery("SELECT entry_id FROM entry_category WHERE category = :category"
+                            + " ORDER BY published DESC, entry_id DESC LIMIT :max")
+                    .bind("category", category).bind("max", max).mapTo(Long.class).list();
+            return new ExcerptSlice(state, stamp, excerpts(handle, headlines(handle, ids), itemChars, totalChars));
+        });
     }
 
     private record Headline(Entry entry, Integer contentLength) {

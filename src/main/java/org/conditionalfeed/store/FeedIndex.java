@@ -3,27 +3,36 @@ package org.conditionalfeed.store;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.NavigableMap;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Every feed's selection of entries at one revision, read consistently: the whole blog's and
- * each category's in use.
+ * Which feeds' entries a revision may have changed: the categories in use, each with the revision
+ * of the latest change that touched it (an entry added to it, edited in it or removed from it).
+ * Every change takes a new revision, higher than every earlier one, so a category whose revision
+ * did not move holds the very same entries in the very same versions. All entries together move
+ * with every change: their stamp is the state's revision.
  *
- * @param state the feed state these selections belong to
+ * @param state the feed state this index belongs to
  * @param restarted the modification time claimed by the latest start
  *     ({@link FeedStateRepository#claimRestart()}); no {@code Last-Modified} may be earlier
- * @param all every entry
- * @param categories the categories in use, by name (sorted), each with its entries
+ * @param categories the categories in use (at least one entry), sorted, each with its revision
  */
-public record FeedIndex(FeedState state, Instant restarted, Selection all, NavigableMap<String, Selection> categories) {
+public record FeedIndex(FeedState state, Instant restarted, NavigableMap<String, Long> categories) {
 
     public FeedIndex {
         categories = Collections.unmodifiableNavigableMap(new TreeMap<>(categories));
     }
 
-    /** The selection of {@code category}, or of all entries when it is {@code null}; empty for a category not in use. */
-    public Optional<Selection> selection(String category) {
-        return category == null ? Optional.of(all) : Optional.ofNullable(categories.get(category));
+    /**
+     * The revision of the latest change to the entries of {@code category}, or of all entries when
+     * it is {@code null}; empty for a category no entry has.
+     */
+    public OptionalLong stamp(String category) {
+        if (category == null) {
+            return OptionalLong.of(state.revision());
+        }
+        Long revision = categories.get(category);
+        return revision == null ? OptionalLong.empty() : OptionalLong.of(revision);
     }
 }

@@ -195,4 +195,29 @@ class FeedPublisherTest {
         assertEquals(10, statements.get(), "one revision check per request, as for a blog with one category");
         assertEquals(1000, publisher.categories().size());
     }
+
+    @Test
+    void entriesWrittenBeforeTheCategoryTablesGetTheirCategoryFeedsAtTheFirstStart() {
+        database.jdbi().useHandle(handle -> handle.execute("INSERT INTO entry (guid, title, content, link, author,"
+                + " categories, published, updated, revision) VALUES ('urn:uuid:1', 'Older', NULL, NULL, NULL,"
+                + " 'java' || CHAR(10) || 'cooking' || CHAR(10) || 'java', TIMESTAMP WITH TIME ZONE"
+                + " '2020-01-01 00:00:00+00:00', TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00:00', 1)"));
+        FeedIndexRepository indexes = new FeedIndexRepository(database.jdbi());
+        indexes.addMissingCategories();
+        indexes.addMissingCategories();
+        FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
+        FeedPublisher publisher = publisher(database.jdbi(), state);
+        assertEquals(Set.of("java", "cooking"), publisher.categories());
+        String atom = new String(publisher.current(new FeedKey("java", FeedFormat.ATOM)).orElseThrow().identity()
+                .body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(atom.contains("<title>Older</title>"), atom);
+
+        EntryRepository entries = new EntryRepository(database.jdbi(), state);
+        long id = entries.create(new EntryDraft("Newer", null, null, null, List.of("cooking"))).id();
+        entries.update(id, new EntryDraft("Newer", null, null, null, List.of("travel")));
+        assertEquals(Set.of("java", "cooking", "travel"), publisher.categories());
+        entries.delete(1);
+        assertEquals(Set.of("travel"), publisher.categories(), "a category without entries has no feed");
+        assertTrue(publisher.current(new FeedKey("cooking", FeedFormat.RSS)).isEmpty());
+    }
 }
