@@ -52,6 +52,7 @@ import org.conditionalfeed.readers.PollLedger;
 import org.conditionalfeed.readers.PollPolicy;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
+import org.conditionalfeed.store.Enclosures;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.FeedStateRepository;
 import org.conditionalfeed.thumbs.ThumbnailLinks;
@@ -177,7 +178,7 @@ public final class Application implements AutoCloseable {
                 .addMapping("/api/entries", "/api/entries/*");
         context.addServlet("mediaApi", new MediaApiServlet(media, new MediaIntake(media, settings.mediaMaxBytes()),
                 new MediaLinks(settings.publicBaseUrl()).withThumbnails(new ThumbnailLinks(settings.publicBaseUrl())::urls),
-                MediaReferences.NONE, mapper))
+                mediaReferences(), mapper))
                 .addMapping("/api/media", "/api/media/*");
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
@@ -192,6 +193,12 @@ public final class Application implements AutoCloseable {
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
         context.addServlet("root", new RootServlet(Html.escape(settings.title()))).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
+    }
+
+    /** What keeps a medium from being deleted: the entries that name it as their enclosure. */
+    private MediaReferences mediaReferences() {
+        Enclosures enclosures = new Enclosures(database.jdbi());
+        return id -> enclosures.entryUsing(id).map(entry -> "entry " + entry);
     }
 
     /**

@@ -15,8 +15,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
 
@@ -56,6 +60,23 @@ final class MediaFixtures {
             bytes[i * 417 + 3] = (byte) 0x64;
         }
         return bytes;
+    }
+
+    /**
+     * A real MP3 made by ffmpeg: a 440 Hz tone of {@code seconds} at 64 kbit/s, or empty when
+     * ffmpeg is not installed (Debian's {@code ffmpeg}).
+     */
+    static Optional<byte[]> ffmpegMp3(Path directory, int seconds) throws IOException, InterruptedException {
+        if (ExternalCommand.run(directory, List.of("ffmpeg", "-version")).exit() != 0) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve("tone-" + seconds + "s.mp3");
+        ExternalCommand made = ExternalCommand.run(directory, List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:duration=" + seconds, "-codec:a", "libmp3lame", "-b:a", "64k", file.toString()));
+        if (made.exit() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + made.output());
+        }
+        return Optional.of(Files.readAllBytes(file));
     }
 
     /** A one-page PDF with nothing on it. */
