@@ -103,8 +103,8 @@ public final class Application implements AutoCloseable {
                 settings.maxItems(), settings.feedItemMaxBytes());
         feedState.recordSettings(channel.fingerprint());
         feedState.claimRestart();
-        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState, new FeedRenderer(),
-                channel);
+        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState,
+                new FeedRenderer(new MediaLinks(settings.publicBaseUrl())::url), channel);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();

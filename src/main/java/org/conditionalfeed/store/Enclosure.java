@@ -12,4 +12,12 @@ package org.conditionalfeed.store;
  * @param sha256 lower-case hex SHA-256 of its bytes
  */
 public record Enclosure(long mediaId, String filename, String type, long length, String sha256) {
+
+    /**
+     * A reference to medium {@code mediaId} with nothing else known (the other fields {@code null},
+     * the length -1): for an answer that shows only the id, never for rendering a feed.
+     */
+    static Enclosure named(long mediaId) {
+        return new Enclosure(mediaId, null, null, -1, null);
+    }
 }

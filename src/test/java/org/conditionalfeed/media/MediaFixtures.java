@@ -130,9 +130,7 @@ final class MediaFixtures {
 
     /** Rows in the media tables of the test server's H2 database in {@code directory}, complete or not. */
     static long[] rowCounts(Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath()
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=15000;DB_CLOSE_ON_EXIT=FALSE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = connect(directory);
                 Statement statement = connection.createStatement();
                 ResultSet media = statement.executeQuery("SELECT (SELECT COUNT(*) FROM media),"
                         + " (SELECT COUNT(*) FROM media_chunk)")) {
@@ -141,5 +139,25 @@ final class MediaFixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts an upload that never completes, straight in the database; returns the medium's id. */
+    static long incompleteMedium(Path directory) {
+        try (Connection connection = connect(directory); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO media (filename, type, length, created, complete)"
+                    + " VALUES ('half.mp3', 'audio/mpeg', 0, CURRENT_TIMESTAMP, FALSE)", Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet key = statement.getGeneratedKeys()) {
+                key.next();
+                return key.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test server's own H2 database in {@code directory}, opened in this JVM beside it. */
+    private static Connection connect(Path directory) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath()
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=15000;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 }
