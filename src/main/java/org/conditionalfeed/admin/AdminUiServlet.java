@@ -235,7 +235,7 @@ public final class AdminUiServlet extends HttpServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int page = pageNumber(request);
-        List<Entry> found = entries.list(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
+        List<Entry> found = entries.listHeadlines(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         page(response, 200, pages.list(context(request), found.subList(0, Math.min(PAGE_SIZE, found.size())), page,
                 found.size() > PAGE_SIZE));
     }

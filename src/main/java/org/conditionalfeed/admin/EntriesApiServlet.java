@@ -13,10 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.conditionalfeed.store.Entry;
 import org.conditionalfeed.store.EntryDraft;
 import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.FirstCreate;
+import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <pre>curl -u admin:secret -H 'Content-Type: application/json' -d '{"title":"Hello"}' http://localhost:8080/api/entries</pre>
  *
  * <ul>
- *   <li>{@code POST /api/entries}: create, {@code 201} with {@code Location}</li>
+ *   <li>{@code POST /api/entries}: create, {@code 201} with {@code Location}; with an
+ *       {@code Idempotency-Key} ({@link IdempotencyKeys}), a retry gets the first answer again
+ *       and creates nothing, the same key with another body gets {@code 422}</li>
  *   <li>{@code GET /api/entries?limit=20&offset=0}: newest first</li>
  *   <li>{@code GET|PUT|DELETE /api/entries/{id}}: read, replace, delete</li>
  * </ul>
@@ -44,13 +49,18 @@ public final class EntriesApiServlet extends HttpServlet {
     static final int MAX_PAGE = 100;
 
     private final transient EntryRepository entries;
+    private final transient IdempotencyRepository idempotencyKeys;
     private final transient ObjectMapper mapper;
     private final transient JsonResponses json;
+    private final transient EntryListWriter listWriter;
 
-    public EntriesApiServlet(EntryRepository entries, ObjectMapper mapper, JsonResponses json) {
+    public EntriesApiServlet(EntryRepository entries, IdempotencyRepository idempotencyKeys, ObjectMapper mapper,
+            JsonResponses json) {
         this.entries = entries;
+        this.idempotencyKeys = idempotencyKeys;
         this.mapper = mapper;
         this.json = json;
+        this.listWriter = new EntryListWriter(entries, mapper);
     }
 
     /** The JSON mapper the API reads and writes with: strict about what it accepts. */
@@ -71,6 +81,9 @@ public final class EntriesApiServlet extends HttpServlet {
             json.error(response, e.status(), e.getMessage());
         } catch (StoreException e) {
             LOG.error("Database failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
+            if (response.isCommitted()) {
+                return;
+            }
             json.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The database is not available; try again");
         }
     }
@@ -90,7 +103,7 @@ public final class EntriesApiServlet extends HttpServlet {
         switch (method) {
             case "GET", "HEAD" -> json.write(response, 200, EntryView.of(entries.find(id).orElseThrow(() -> notFound(id))));
             case "PUT" -> {
-                EntryDraft draft = readDraft(request, response);
+                EntryDraft draft = parse(readBody(request, response));
                 Entry updated = entries.update(id, draft).orElseThrow(() -> notFound(id));
                 LOG.info("Entry {} updated: feed revision {}", id, updated.revision());
                 json.write(response, 200, EntryView.of(updated));
@@ -109,18 +122,57 @@ public final class EntriesApiServlet extends HttpServlet {
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException, ApiException {
         int limit = intParameter(request, "limit", 20, 1, MAX_PAGE);
         int offset = intParameter(request, "offset", 0, 0, Integer.MAX_VALUE);
-        List<EntryView> page = entries.list(limit, offset).stream().map(EntryView::of).toList();
-        json.write(response, 200, page);
+        listWriter.write(response, limit, offset);
     }
 
+    /**
+     * Creates an entry. With an {@code Idempotency-Key}, the key is recorded in the entry's own
+     * transaction; a request whose key is already recorded creates nothing and gets the first
+     * answer again, rebuilt from the record and its body (the same body: any other is
+     * {@code 422}). Of two simultaneous requests with one key, the second waits for the first's
+     * transaction and then gets its answer.
+     */
     private void create(HttpServletRequest request, HttpServletResponse response) throws IOException, ApiException {
-        Entry created = entries.create(readDraft(request, response));
-        LOG.info("Entry {} created: feed revision {}", created.id(), created.revision());
+        Optional<String> key = IdempotencyKeys.of(request);
+        byte[] body = readBody(request, response);
+        if (key.isEmpty()) {
+            answerCreated(request, response, entries.create(parse(body)), false);
+            return;
+        }
+        String digest = IdempotencyKeys.digest(body);
+        Optional<FirstCreate> first = idempotencyKeys.find(key.get());
+        if (first.isEmpty()) {
+            Optional<Entry> created = idempotencyKeys.create(key.get(), digest, parse(body));
+            if (created.isPresent()) {
+                answerCreated(request, response, created.get(), false);
+                return;
+            }
+            first = idempotencyKeys.find(key.get());
+        }
+        if (first.isEmpty()) {
+            throw new ApiException(409, "another request with this " + IdempotencyKeys.HEADER + " is in progress; "
+                    + "retry it");
+        }
+        if (!first.get().requestDigest().equals(digest)) {
+            throw new ApiException(422, "this " + IdempotencyKeys.HEADER + " was used for a request with another "
+                    + "body; send a new key for a new request");
+        }
+        answerCreated(request, response, first.get().entry(parse(body)), true);
+    }
+
+    private void answerCreated(HttpServletRequest request, HttpServletResponse response, Entry created,
+            boolean replayed) throws IOException {
+        if (replayed) {
+            LOG.info("Entry {} creation answered again for a retry with its {}", created.id(), IdempotencyKeys.HEADER);
+            response.setHeader("Idempotent-Replayed", "true");
+        } else {
+            LOG.info("Entry {} created: feed revision {}", created.id(), created.revision());
+        }
         response.setHeader("Location", request.getContextPath() + "/api/entries/" + created.id());
         json.write(response, HttpServletResponse.SC_CREATED, EntryView.of(created));
     }
 
-    private EntryDraft readDraft(HttpServletRequest request, HttpServletResponse response)
+    private byte[] readBody(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ApiException {
         JsonBody.requireJsonType(request.getContentType());
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -133,6 +185,10 @@ public final class EntriesApiServlet extends HttpServlet {
         if (body.length > MAX_BODY_BYTES) {
             throw tooLarge(response);
         }
+        return body;
+    }
+
+    private EntryDraft parse(byte[] body) throws IOException, ApiException {
         if (body.length == 0) {
             throw new ApiException(400, "the request body is empty; send a JSON object");
         }

@@ -56,7 +56,9 @@ import org.conditionalfeed.readers.PollPolicy;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.ExcerptRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.thumbs.ThumbnailLinks;
 import org.conditionalfeed.thumbs.ThumbnailServlet;
 import org.conditionalfeed.thumbs.Thumbnails;
@@ -79,7 +81,9 @@ public final class Application implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Database database;
+    private final FeedStateRepository feedState;
     private final EntryRepository entries;
+    private final IdempotencyRepository idempotencyKeys;
     private final FeedChannel channel;
     private final FeedPublisher publisher;
     private final AdminAuthenticator authenticator;
@@ -92,12 +96,17 @@ public final class Application implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.database = database;
-        FeedStateRepository feedState = new FeedStateRepository(database.jdbi(), clock, database.isExclusive());
+        this.feedState = new FeedStateRepository(database.jdbi(), clock, database.isExclusive());
+        // A write that failed at or after its commit may be in the database: read the state again.
+        database.onCommitInDoubt(feedState::forgetCurrent);
         this.entries = new EntryRepository(database.jdbi(), feedState);
+        this.idempotencyKeys = new IdempotencyRepository(database.jdbi(), entries, clock);
         this.channel = new FeedChannel(settings.title(), settings.description(), settings.publicBaseUrl(),
-                settings.maxItems());
+                settings.maxItems(), settings.feedItemMaxBytes());
         feedState.recordSettings(channel.fingerprint());
-        this.publisher = new FeedPublisher(entries, feedState, new FeedRenderer(), channel);
+        feedState.claimRestart();
+        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState, new FeedRenderer(),
+                channel);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -182,9 +191,9 @@ public final class Application implements AutoCloseable {
                 .map(found -> new LibraryImages.Image(found.width(), found.height(), thumbnailLinks.byPixelWidth(found)));
 
         context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping("/feed.xml");
-        context.addServlet("entryPage", new EntryPageServlet(entries, new EntryPageRenderer(templates, libraryImages),
-                channel, feedResponder, clock)).addMapping("/entries/*");
-        context.addServlet("entriesApi", new EntriesApiServlet(entries, mapper, json))
+        context.addServlet("entryPage", new EntryPageServlet(entries, feedState,
+                new EntryPageRenderer(templates, libraryImages), channel, feedResponder, clock)).addMapping("/entries/*");
+        context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
         context.addServlet("mediaApi", new MediaApiServlet(media, intake, mediaLinks, MediaReferences.NONE, mapper))
                 .addMapping("/api/media", "/api/media/*");

@@ -12,11 +12,12 @@ import java.util.HexFormat;
  * @param description channel description
  * @param baseUrl public URL prefix of every absolute link, without a trailing slash
  * @param maxItems newest entries per feed
+ * @param itemMaxBytes the largest item body in a feed, in bytes of UTF-8; longer ones are cut
  */
-public record FeedChannel(String title, String description, String baseUrl, int maxItems) {
+public record FeedChannel(String title, String description, String baseUrl, int maxItems, int itemMaxBytes) {
 
     /** Bumped whenever the renderers change their output for the same entries. */
-    private static final String FORMAT_VERSION = "1";
+    private static final String FORMAT_VERSION = "2";
 
     /** The app's own page of an entry. */
     public String entryPageUrl(long id) {
@@ -24,12 +25,13 @@ public record FeedChannel(String title, String description, String baseUrl, int 
     }
 
     /**
-     * A short hash of everything here: part of every entity tag, so the same revision rendered
-     * under other settings never shares a tag, and recorded in the database so that a change of
-     * settings counts as a change of the feed.
+     * A short hash of everything here, recorded in the database so that a change of settings
+     * counts as a change of the feed (a new {@code Last-Modified}); the entity tags need no such
+     * help, as they are digests of the rendered bytes.
      */
     public String fingerprint() {
-        String all = String.join("\u0000", FORMAT_VERSION, title, description, baseUrl, Integer.toString(maxItems));
+        String all = String.join("\u0000", FORMAT_VERSION, title, description, baseUrl, Integer.toString(maxItems),
+                Integer.toString(itemMaxBytes));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

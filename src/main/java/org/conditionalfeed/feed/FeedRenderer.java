@@ -19,15 +19,17 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.conditionalfeed.store.Entry;
 
 /**
- * Renders RSS 2.0 with ROME: a pure function of the channel settings, the entries (newest
- * first) and the time of the feed's last change, to UTF-8 bytes. Each item has title, link,
+ * Renders RSS 2.0 with ROME: a pure function of the channel settings and the entries (newest
+ * first) to UTF-8 bytes. Nothing else goes in (no time of rendering, no time of the database's
+ * last change): the same entries under the same settings give the same bytes on every instance
+ * and after every restart, which the content-derived entity tags rely on. The channel's
+ * {@code pubDate} is the newest item's. Each item has title, link,
  * guid (the entry's permanent {@code urn:uuid}, not a permalink), pubDate and description, plus
  * categories and a {@code dc:creator} when the entry has them.
  *
@@ -38,14 +40,16 @@ public final class FeedRenderer {
     public static final String CONTENT_TYPE = "application/rss+xml; charset=UTF-8";
 
     /** The feed document for these entries. */
-    public byte[] render(FeedChannel channel, List<Entry> entries, Instant lastChange) {
+    public byte[] render(FeedChannel channel, List<Entry> entries) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("rss_2.0");
         feed.setEncoding("UTF-8");
         feed.setTitle(channel.title());
         feed.setLink(channel.baseUrl() + "/");
         feed.setDescription(channel.description());
-        feed.setPublishedDate(Date.from(lastChange));
+        if (!entries.isEmpty()) {
+            feed.setPublishedDate(Date.from(entries.get(0).published()));
+        }
         feed.setGenerator("conditional-feed");
         List<SyndEntry> items = new ArrayList<>(entries.size());
         for (Entry entry : entries) {

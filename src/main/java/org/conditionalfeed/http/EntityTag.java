@@ -1,6 +1,10 @@
 package org.conditionalfeed.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +31,21 @@ public record EntityTag(String opaque, boolean weak) {
     /** A strong tag with the given opaque value. */
     public static EntityTag strong(String opaque) {
         return new EntityTag(opaque, false);
+    }
+
+    /**
+     * A strong tag that names exactly these bytes: the first 128 bits of their SHA-256, in
+     * base64url without padding (22 characters). Two different byte sequences share a tag only
+     * through a SHA-256 collision on those bits, so a tag derived this way can never come back
+     * for other bytes, whatever happens to the data the bytes were made from.
+     */
+    public static EntityTag ofBytes(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return strong(Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** The tag as it appears in an {@code ETag} header, quotes included. */

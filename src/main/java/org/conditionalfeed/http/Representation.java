@@ -3,6 +3,7 @@ package org.conditionalfeed.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,18 +25,40 @@ public record Representation(byte[] body, String contentType, String contentEnco
     }
 
     /**
+     * An identity representation whose strong entity tag is derived from {@code body} itself
+     * ({@link EntityTag#ofBytes}): the tag names these bytes and no others.
+     */
+    public static Representation contentAddressed(byte[] body, String contentType, Instant lastModified) {
+        return new Representation(body, contentType, null, new Validators(EntityTag.ofBytes(body), lastModified));
+    }
+
+    /**
      * The gzip-coded variant of this representation, tagged {@code <opaque>-gz} so that its
      * strong entity tag names its own byte sequence.
      */
     public Representation gzipped() {
+        EntityTag tag = EntityTag.strong(validators.etag().opaque() + "-gz");
+        return new Representation(gzip(body), contentType, "gzip", new Validators(tag, validators.lastModified()));
+    }
+
+    /**
+     * The gzip-coded variant of this representation, tagged by the digest of the gzip bytes
+     * themselves, like {@link #contentAddressed}, plus {@code -gz} so that logs show the variant.
+     */
+    public Representation gzippedContentAddressed() {
+        byte[] compressed = gzip(body);
+        EntityTag tag = EntityTag.strong(EntityTag.ofBytes(compressed).opaque() + "-gz");
+        return new Representation(compressed, contentType, "gzip", new Validators(tag, validators.lastModified()));
+    }
+
+    /** Deterministic: Java's gzip header carries no time and no file name. */
+    private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 3));
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(body);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-        EntityTag tag = EntityTag.strong(validators.etag().opaque() + "-gz");
-        return new Representation(out.toByteArray(), contentType, "gzip",
-                new Validators(tag, validators.lastModified()));
+        return out.toByteArray();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.conditionalfeed.config.Redacted;
@@ -67,6 +68,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
 
     private final boolean exclusive;
+    private final List<Runnable> commitsInDoubt = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource, PoolThreads poolThreads, DatabaseHealth health,
             ExecutorService healthProbes, boolean exclusive, boolean forceCommits) {
@@ -77,7 +79,8 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         if (forceCommits) {
             GroupCommit groupCommit = new GroupCommit(H2::force);
-            jdbi.setTransactionHandler(new DurableTransactions(jdbi.getTransactionHandler(), groupCommit));
+            jdbi.setTransactionHandler(new DurableTransactions(jdbi.getTransactionHandler(), groupCommit,
+                    () -> commitsInDoubt.forEach(Runnable::run)));
         }
         this.exclusive = exclusive;
     }
@@ -192,6 +195,15 @@ public final class Database implements AutoCloseable {
     /** Reports the pool's figures (connections in use, idle, waiting; wait times) through {@code tracker}; once. */
     public void trackPool(com.zaxxer.hikari.metrics.MetricsTrackerFactory tracker) {
         dataSource.setMetricsTrackerFactory(tracker);
+    }
+
+    /**
+     * Calls {@code listener} whenever a commit fails or cannot be forced to disk: that
+     * transaction may have reached the database or not, so what is kept in memory about the
+     * database's content must be read from it again.
+     */
+    public void onCommitInDoubt(Runnable listener) {
+        commitsInDoubt.add(listener);
     }
 
     /** The Jdbi handle factory for repositories. */

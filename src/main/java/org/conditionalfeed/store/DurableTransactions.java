@@ -16,23 +16,35 @@ import org.jdbi.v3.core.transaction.TransactionHandler;
 final class DurableTransactions extends DelegatingTransactionHandler {
 
     private final GroupCommit groupCommit;
+    private final Runnable inDoubt;
 
-    DurableTransactions(TransactionHandler delegate, GroupCommit groupCommit) {
+    /**
+     * @param inDoubt called when a commit or its force fails: the transaction may be on disk or
+     *     not, so whatever a caller keeps in memory about the database must be read again
+     */
+    DurableTransactions(TransactionHandler delegate, GroupCommit groupCommit, Runnable inDoubt) {
         super(delegate);
         this.groupCommit = groupCommit;
+        this.inDoubt = inDoubt;
     }
 
     @Override
     public TransactionHandler specialize(Handle handle) throws SQLException {
-        return new DurableTransactions(getDelegate().specialize(handle), groupCommit);
+        return new DurableTransactions(getDelegate().specialize(handle), groupCommit, inDoubt);
     }
 
     @Override
     public void commit(Handle handle) {
-        super.commit(handle);
+        try {
+            super.commit(handle);
+        } catch (RuntimeException e) {
+            inDoubt.run();
+            throw e;
+        }
         try {
             groupCommit.awaitForced(handle.getConnection());
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            inDoubt.run();
             throw new TransactionException("committed, but could not force the commit to disk", e);
         }
     }

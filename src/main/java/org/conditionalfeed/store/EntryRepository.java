@@ -3,9 +3,13 @@ package org.conditionalfeed.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -22,8 +26,6 @@ public final class EntryRepository {
 
     private static final String COLUMNS =
             "id, guid, title, content, link, author, categories, published, updated, revision";
-    /** How often a feed read retries when writes keep landing between its two state reads. */
-    private static final int CONSISTENT_READ_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
     private final FeedStateRepository feedState;
@@ -35,6 +37,14 @@ public final class EntryRepository {
 
     /** Stores a new entry with a fresh guid; published and updated are the change's time. */
     public Entry create(EntryDraft draft) {
+        return create(draft, (handle, entry) -> { });
+    }
+
+    /**
+     * Stores a new entry like {@link #create(EntryDraft)} and runs {@code alsoInTransaction} with
+     * it inside the same transaction, before the commit: when that throws, nothing is stored.
+     */
+    Entry create(EntryDraft draft, BiConsumer<Handle, Entry> alsoInTransaction) {
         Entry created = jdbi.inTransaction(handle -> {
             FeedState change = feedState.claimChange(handle);
             long id = handle.createUpdate("INSERT INTO entry (guid, title, content, link, author, categories,"
@@ -51,7 +61,9 @@ public final class EntryRepository {
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
-            return find(handle, id).orElseThrow();
+            Entry entry = find(handle, id).orElseThrow();
+            alsoInTransaction.accept(handle, entry);
+            return entry;
         });
         feedState.changed(new FeedState(created.revision(), created.updated()));
         return created;
@@ -107,28 +119,39 @@ public final class EntryRepository {
     }
 
     /**
-     * The newest {@code max} entries and the feed state they belong to. Reads the state before
-     * and after the entries: every write changes the state in the same transaction, so an
-     * unchanged state proves the entries are exactly that revision's.
+     * A page of entries, newest first, without their content ({@code content} is {@code null}):
+     * for lists that show no content, so large contents are never read into memory.
      */
-    public FeedSlice feed(int max) {
-        for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-            Optional<FeedSlice> slice = jdbi.withHandle(handle -> {
-                FeedState before = FeedStateRepository.read(handle);
-                List<Entry> entries = newest(handle, max, 0);
-                FeedState after = FeedStateRepository.read(handle);
-                return before.revision() == after.revision()
-                        ? Optional.of(new FeedSlice(after, entries)) : Optional.<FeedSlice>empty();
-            });
-            if (slice.isPresent()) {
-                return slice.get();
-            }
+    public List<Entry> listHeadlines(int limit, int offset) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS.replace("content", "NULL AS content")
+                        + " FROM entry ORDER BY published DESC, id DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(EntryRepository::mapEntry)
+                .list());
+    }
+
+    /** The ids of a page of entries, newest first: to read a page of large entries a few at a time. */
+    public List<Long> newestIds(int limit, int offset) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM entry ORDER BY published DESC, id DESC"
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .mapTo(Long.class)
+                .list());
+    }
+
+    /** The entries with these ids that still exist, in the order of {@code ids}. */
+    public List<Entry> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        // Writes kept landing between the two reads: read under the state row's lock instead.
-        return jdbi.inTransaction(handle -> {
-            handle.createQuery("SELECT revision FROM feed_state WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
-            return new FeedSlice(FeedStateRepository.read(handle), newest(handle, max, 0));
-        });
+        Map<Long, Entry> found = new HashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM entry WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(EntryRepository::mapEntry)
+                .forEach(entry -> found.put(entry.id(), entry)));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private static List<Entry> newest(Handle handle, int limit, int offset) {
@@ -158,7 +181,7 @@ public final class EntryRepository {
         return String.join("\n", categories);
     }
 
-    private static List<String> decodeCategories(String stored) {
+    static List<String> decodeCategories(String stored) {
         return stored == null || stored.isEmpty() ? List.of() : Arrays.asList(stored.split("\n", -1));
     }
 }

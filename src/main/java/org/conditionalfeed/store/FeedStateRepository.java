@@ -1,6 +1,7 @@
 package org.conditionalfeed.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class FeedStateRepository {
     private final boolean exclusive;
     private final AtomicReference<FeedState> committed = new AtomicReference<>();
     private final List<Consumer<FeedState>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Instant> restarted = new AtomicReference<>();
 
     /**
      * @param exclusive whether this process is the only one that writes to the database
@@ -79,6 +81,15 @@ public final class FeedStateRepository {
                 LOG.warn("After revision {}: {}", state.revision(), e.toString(), e);
             }
         }
+    }
+
+    /**
+     * Forgets the state kept in memory: a write of this process failed at or after its commit, so
+     * the database may hold a newer revision than the one kept. The next {@link #current()}
+     * reads the database.
+     */
+    public void forgetCurrent() {
+        committed.set(null);
     }
 
     /** Makes a committed state the current one, unless a newer one is already known. */
@@ -142,6 +153,68 @@ public final class FeedStateRepository {
         Instant earliest = previous.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         Instant current = now.truncatedTo(ChronoUnit.SECONDS);
         return current.isBefore(earliest) ? earliest : current;
+    }
+
+    /**
+     * Claims a change at start-up that alters no content: a new revision, and a modification time
+     * later than both the stored one and the current second, recorded as the time of this
+     * restart. The database may have been recreated or restored from a backup, so the stored
+     * time can be older than a {@code Last-Modified} this server already sent for other content;
+     * a response is never older than the second it is sent in, so a time past the current second
+     * is later than every {@code Last-Modified} sent before this start. The entity tags, derived
+     * from the bytes, do not move; only readers that revalidate with {@code If-Modified-Since}
+     * alone download once more.
+     */
+    public FeedState claimRestart() {
+        FeedState state = jdbi.inTransaction(handle -> {
+            FeedState locked = handle.createQuery("SELECT revision, modified FROM feed_state WHERE id = 1 FOR UPDATE")
+                    .map((rs, ctx) -> new FeedState(rs.getLong("revision"), Timestamps.read(rs, "modified")))
+                    .one();
+            Instant pastThisSecond = Instant.ofEpochSecond(clock.instant().getEpochSecond() + 1);
+            Instant afterStored = Instant.ofEpochSecond(locked.modified().getEpochSecond() + 1);
+            Instant modified = pastThisSecond.isAfter(afterStored) ? pastThisSecond : afterStored;
+            handle.createUpdate("UPDATE feed_state SET revision = revision + 1, modified = :modified,"
+                            + " restarted = :modified WHERE id = 1")
+                    .bind("modified", Timestamps.argument(modified)).execute();
+            return new FeedState(locked.revision() + 1, modified);
+        });
+        restarted.set(state.modified());
+        published(state);
+        LOG.info("Start-up claimed revision {} at {}: no Last-Modified sent before is as late", state.revision(),
+                state.modified());
+        awaitTime(state.modified());
+        return state;
+    }
+
+    /**
+     * Waits, at start-up only and for at most a second, until {@code time} has come: a
+     * {@code Last-Modified} is never later than the response's {@code Date}, so until then
+     * responses could not carry the claimed time and {@code If-Modified-Since} would not match.
+     */
+    private void awaitTime(Instant time) {
+        long millis = Math.min(1000, Duration.between(clock.instant(), time).toMillis());
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The modification time claimed by the latest start of any instance ({@link #claimRestart}):
+     * from memory when this process is the only writer, else one primary-key read. No
+     * {@code Last-Modified} of this database's content may be earlier.
+     */
+    public Instant restartedAt() {
+        Instant known = restarted.get();
+        if (exclusive && known != null) {
+            return known;
+        }
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT restarted FROM feed_state WHERE id = 1")
+                .map((rs, ctx) -> Timestamps.read(rs, "restarted")).one());
     }
 
     static FeedState read(Handle handle) {

@@ -72,6 +72,12 @@ final class ChildJvm implements AutoCloseable {
         return launch(directory, name, settings, List.of("-Xmx" + maxHeap), Main.class.getName());
     }
 
+    /** As {@link #launch(Path, String, Map)}, with more JVM options (placed after the defaults, so e.g. {@code -Xmx128m} wins). */
+    static ChildJvm launch(Path directory, String name, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
+        return launch(directory, name, settings, jvmOptions, Main.class.getName());
+    }
+
     /**
      * Like {@link #launch(Path, String, Map)}, with more JVM options (placed after the defaults, so
      * e.g. {@code -Xmx128m} wins) and another main class from this class path.

@@ -38,6 +38,12 @@ final class ChildJvms implements AfterEachCallback {
         return launch(directory, name, overrides, List.of("-Xmx" + maxHeap), Main.class.getName());
     }
 
+    /** As {@link #launch(Path, String, Map)}, with more JVM options (placed after the defaults, so e.g. {@code -Xmx128m} wins). */
+    ChildJvm launch(Path directory, String name, Map<String, String> overrides, List<String> jvmOptions)
+            throws IOException {
+        return launch(directory, name, overrides, jvmOptions, Main.class.getName());
+    }
+
     /** Launches {@code mainClass} with {@link #serverSettings} and more JVM options; does not wait. */
     ChildJvm launch(Path directory, String name, Map<String, String> overrides, List<String> jvmOptions,
             String mainClass) throws IOException {

@@ -249,4 +249,24 @@ class SettingsLoaderTest {
         assertTrue(settings.toString().contains("metrics=on"), settings.toString());
         assertTrue(!settings.toString().contains("secret-0123456789abcdef"), settings.toString());
     }
+
+    @Test
+    void feedItemMaxBytesDefaultsTo64KiB() {
+        assertEquals(65_536, SettingsLoader.load(Map.of()).feedItemMaxBytes());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource({"1024, 1024", "65536, 65536", "' 200000 ', 200000", "1000000, 1000000", "'', 65536"})
+    void acceptsFeedItemMaxBytes(String value, int expected) {
+        assertEquals(expected, SettingsLoader.load(Map.of("FEED_ITEM_MAX_BYTES", value)).feedItemMaxBytes());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"1023", "0", "-1", "1000001", "64k", "1e6", "2147483648"})
+    void refusesFeedItemMaxBytesOutOfRange(String value) {
+        SettingsException refused = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(Map.of("FEED_ITEM_MAX_BYTES", value)));
+        assertTrue(refused.getMessage().startsWith("FEED_ITEM_MAX_BYTES "), refused.getMessage());
+        assertEquals(1, refused.getMessage().lines().count(), "one line: " + refused.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package org.conditionalfeed.feed;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryDraft;
 import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.ExcerptRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a feed request costs the database, counted on a real H2 database. */
 class FeedPublisherTest {
 
-    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20);
+    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536);
 
     @TempDir
     Path directory;
@@ -51,7 +54,7 @@ class FeedPublisherTest {
         assertTrue(database.isExclusive(), "an embedded H2 file database has one user");
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
         entries.create(new EntryDraft("First", "<p>1</p>", null, null, List.of()));
 
         FeedSnapshot first = publisher.current();
@@ -72,7 +75,7 @@ class FeedPublisherTest {
     void sharedDatabaseChecksTheRevisionWithOneQueryAndRendersOnlyOnChange() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), false);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
         entries.create(new EntryDraft("First", null, null, null, List.of()));
         FeedSnapshot first = publisher.current();
 
@@ -91,7 +94,7 @@ class FeedPublisherTest {
     void changeIsRenderedRightAfterItCommitsSoTheNextReaderFindsItReady() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(entries, state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
         state.onChange(change -> publisher.prepare());
 
         entries.create(new EntryDraft("Ready", "<p>made before anyone asked</p>", null, null, List.of()));
@@ -101,5 +104,20 @@ class FeedPublisherTest {
         assertEquals(0, statements.get(), "the reader after a write neither queries nor renders");
         assertTrue(new String(snapshot.identity().body(), java.nio.charset.StandardCharsets.UTF_8).contains("Ready"));
         assertTrue(snapshot.gzip().body().length > 0);
+    }
+
+    @Test
+    void aRenderThatFailsEvenWithAnErrorAfterACommitLeavesTheWriteAnswered() {
+        FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
+        EntryRepository entries = new EntryRepository(database.jdbi(), state);
+        Jdbi exhausted = Jdbi.create(() -> {
+            throw new OutOfMemoryError("simulated: no heap left for the render");
+        });
+        FeedPublisher failing = new FeedPublisher(new ExcerptRepository(exhausted), state, new FeedRenderer(),
+                CHANNEL);
+        state.onChange(change -> failing.prepare());
+
+        long id = assertDoesNotThrow(() -> entries.create(new EntryDraft("Kept", null, null, null, List.of()))).id();
+        assertTrue(entries.find(id).isPresent(), "the write returned normally and is committed");
     }
 }

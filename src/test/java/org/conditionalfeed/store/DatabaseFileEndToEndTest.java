@@ -50,6 +50,7 @@ class DatabaseFileEndToEndTest {
     @AfterEach
     void stop() {
         InstrumentedFilePath.failWrites(false);
+        InstrumentedFilePath.failForces(false);
         server.close();
     }
 
@@ -131,6 +132,29 @@ class DatabaseFileEndToEndTest {
         assertTrue(entries.contains("before the disk filled") && entries.contains("after the disk was fixed"), entries);
         assertEquals(200, server.get("/feed.xml").statusCode());
         assertTrue(FeedServer.text(server.get("/feed.xml")).contains("after the disk was fixed"));
+    }
+
+    @Test
+    void aWriteWhoseForceFailedIsShownByTheFeedExactlyWhenItIsInTheDatabase() throws InterruptedException {
+        server.createEntry("{\"title\": \"before the fault\"}");
+        assertEquals(200, server.get("/feed.xml").statusCode());
+
+        InstrumentedFilePath.failForces(true);
+        HttpResponse<byte[]> inDoubt = server.api("POST", "/api/entries", "{\"title\": \"committed, not forced\"}");
+        InstrumentedFilePath.failForces(false);
+        assertEquals(503, inDoubt.statusCode(), FeedServer.text(inDoubt));
+
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        int health = server.get("/healthz").statusCode();
+        while (health != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            health = server.get("/healthz").statusCode();
+        }
+        assertEquals(200, health, "health after the fault was lifted");
+        // No write since: the feed must show exactly what the database holds, whichever it is.
+        boolean stored = FeedServer.text(server.api("GET", "/api/entries", null)).contains("committed, not forced");
+        boolean shown = FeedServer.text(server.get("/feed.xml")).contains("committed, not forced");
+        assertEquals(stored, shown, "the feed shows the in-doubt write iff the database holds it");
     }
 
     private int countEntries() {

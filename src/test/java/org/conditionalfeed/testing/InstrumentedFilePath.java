@@ -27,6 +27,7 @@ public final class InstrumentedFilePath extends FilePathWrapper {
     /** The value of {@link #WRITES} when the latest force began: writes up to it are on the disk. */
     private static final AtomicLong WRITES_FORCED = new AtomicLong();
     private static final AtomicBoolean FAILING = new AtomicBoolean();
+    private static final AtomicBoolean FAILING_FORCES = new AtomicBoolean();
 
     static {
         FilePath.register(new InstrumentedFilePath());
@@ -50,6 +51,14 @@ public final class InstrumentedFilePath extends FilePathWrapper {
     /** From now on, every write to any file fails (or, with {@code false}, none does). */
     public static void failWrites(boolean failing) {
         FAILING.set(failing);
+    }
+
+    /**
+     * From now on, every force of a file to the disk fails while writes still succeed (or, with
+     * {@code false}, none does): a commit is then written but not known to be durable.
+     */
+    public static void failForces(boolean failing) {
+        FAILING_FORCES.set(failing);
     }
 
     @Override
@@ -119,6 +128,9 @@ public final class InstrumentedFilePath extends FilePathWrapper {
         @Override
         public void force(boolean metaData) throws IOException {
             failIfFailing();
+            if (FAILING_FORCES.get()) {
+                throw new IOException("Input/output error (simulated, on force)");
+            }
             long writes = WRITES.get();
             base.force(metaData);
             if (databaseFile) {

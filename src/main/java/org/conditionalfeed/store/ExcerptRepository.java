@@ -1,0 +1,137 @@
+package org.conditionalfeed.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Reads what a feed shows of the newest entries without ever holding whole large contents:
+ * first every field but the content, with the content's length; then, for the entries that get
+ * any, only the first characters of the content ({@code SUBSTRING} in SQL, the same on H2 and
+ * PostgreSQL), a few entries per query. Each entry gets at most {@code itemChars} characters,
+ * and all of them together at most {@code totalChars}, newest first; the rest is marked as cut.
+ * So the memory a feed read takes is bounded by its two limits, whatever the entries hold.
+ *
+ * <p>Thread-safe.
+ */
+public final class ExcerptRepository {
+
+    private static final String COLUMNS_BUT_CONTENT =
+            "id, guid, title, link, author, categories, published, updated, revision";
+    /** How often a read retries when writes keep landing between its two state reads. */
+    private static final int CONSISTENT_READ_ATTEMPTS = 5;
+    /** Characters of content fetched by one query, at most (plus one entry's excerpt). */
+    private static final long CHARS_PER_QUERY = 1L << 20;
+
+    private final Jdbi jdbi;
+
+    public ExcerptRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * The newest {@code max} entries with bounded excerpts of their content, and the feed state
+     * they belong to. Reads the state before and after the entries: every write changes the
+     * state in the same transaction, so an unchanged state proves the entries are that
+     * revision's.
+     */
+    public ExcerptSlice newest(int max, int itemChars, long totalChars) {
+        for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
+            Optional<ExcerptSlice> slice = jdbi.withHandle(handle -> {
+                FeedState before = FeedStateRepository.read(handle);
+                List<EntryExcerpt> excerpts = read(handle, max, itemChars, totalChars);
+                FeedState after = FeedStateRepository.read(handle);
+                return before.revision() == after.revision()
+                        ? Optional.of(new ExcerptSlice(after, excerpts)) : Optional.<ExcerptSlice>empty();
+            });
+            if (slice.isPresent()) {
+                return slice.get();
+            }
+        }
+        // Writes kept landing between the two reads: read under the state row's lock instead.
+        return jdbi.inTransaction(handle -> {
+            handle.createQuery("SELECT revision FROM feed_state WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+            return new ExcerptSlice(FeedStateRepository.read(handle), read(handle, max, itemChars, totalChars));
+        });
+    }
+
+    private record Headline(Entry entry, Integer contentLength) {
+    }
+
+    private static List<EntryExcerpt> read(Handle handle, int max, int itemChars, long totalChars) {
+        List<Headline> headlines = handle.createQuery("SELECT " + COLUMNS_BUT_CONTENT
+                        + ", CHAR_LENGTH(content) AS content_length FROM entry ORDER BY published DESC, id DESC"
+                        + " LIMIT :max")
+                .bind("max", max)
+                .map((rs, ctx) -> new Headline(new Entry(rs.getLong("id"), rs.getString("guid"),
+                        rs.getString("title"), null, rs.getString("link"), rs.getString("author"),
+                        EntryRepository.decodeCategories(rs.getString("categories")),
+                        Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision")),
+                        rs.getObject("content_length", Integer.class)))
+                .list();
+        Map<Long, Integer> planned = new HashMap<>();
+        long remaining = totalChars;
+        for (Headline headline : headlines) {
+            if (headline.contentLength() != null) {
+                int chars = (int) Math.min(Math.min(headline.contentLength(), itemChars), remaining);
+                planned.put(headline.entry().id(), chars);
+                remaining -= chars;
+            }
+        }
+        Map<Long, String> contents = contents(handle, planned);
+        List<EntryExcerpt> excerpts = new ArrayList<>(headlines.size());
+        for (Headline headline : headlines) {
+            Entry entry = headline.entry();
+            if (headline.contentLength() == null) {
+                excerpts.add(new EntryExcerpt(entry, false));
+                continue;
+            }
+            int chars = planned.get(entry.id());
+            String excerpt = contents.getOrDefault(entry.id(), "");
+            excerpt = excerpt.substring(0, Math.min(chars, excerpt.length()));
+            excerpts.add(new EntryExcerpt(new Entry(entry.id(), entry.guid(), entry.title(), excerpt, entry.link(),
+                    entry.author(), entry.categories(), entry.published(), entry.updated(), entry.revision()),
+                    headline.contentLength() > excerpt.length()));
+        }
+        return excerpts;
+    }
+
+    /** The first {@code planned} characters of each entry's content, a bounded amount per query. */
+    private static Map<Long, String> contents(Handle handle, Map<Long, Integer> planned) {
+        Map<Long, String> contents = new HashMap<>();
+        List<Long> batch = new ArrayList<>();
+        int batchChars = 0;
+        long batchTotal = 0;
+        for (Map.Entry<Long, Integer> plan : planned.entrySet()) {
+            if (plan.getValue() == 0) {
+                continue;
+            }
+            batch.add(plan.getKey());
+            batchChars = Math.max(batchChars, plan.getValue());
+            batchTotal += plan.getValue();
+            if (batchTotal >= CHARS_PER_QUERY) {
+                fetch(handle, batch, batchChars, contents);
+                batch.clear();
+                batchChars = 0;
+                batchTotal = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            fetch(handle, batch, batchChars, contents);
+        }
+        return contents;
+    }
+
+    private static void fetch(Handle handle, List<Long> ids, int chars, Map<Long, String> into) {
+        handle.createQuery("SELECT id, SUBSTRING(content FROM 1 FOR :chars) AS excerpt FROM entry WHERE id IN (<ids>)")
+                .bind("chars", chars)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong("id"), Objects.requireNonNullElse(rs.getString("excerpt"), "")))
+                .forEach(row -> into.put(row.getKey(), row.getValue()));
+    }
+}
