@@ -10,9 +10,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface MediaReferences {
 
-    /** Nothing refers to any medium (a library without entries, in tests). */
-    MediaReferences NONE = id -> Optional.empty();
-
     /** A description of what uses medium {@code id} (e.g. "entry 12"), or empty when nothing does. */
     Optional<String> usedBy(long id);
 }

@@ -112,7 +112,7 @@ public final class MediaStore {
     }
 
     /** A page of complete media, newest first. */
-    List<Media> list(int limit, int offset) {
+    public List<Media> list(int limit, int offset) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE complete = TRUE"
                         + " ORDER BY created DESC, id DESC LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset).map(MediaStore::mapMedia).list());
@@ -124,7 +124,7 @@ public final class MediaStore {
      * @throws MediumInUse when an entry names it as its enclosure (the database's foreign key
      *     refuses the delete, also when that entry's write commits while this one runs)
      */
-    boolean delete(long id) {
+    public boolean delete(long id) {
         boolean deleted;
         try {
             deleted = delete(id, " AND complete = TRUE");

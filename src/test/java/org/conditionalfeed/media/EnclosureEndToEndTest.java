@@ -10,7 +10,10 @@ import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +41,17 @@ class EnclosureEndToEndTest {
 
     @BeforeEach
     void start() {
-        server = FeedServer.start(directory);
+        server = FeedServer.start(directory, databaseSettings());
+    }
+
+    /** The database the server uses: its default, an H2 file in {@link #directory}. */
+    Map<String, String> databaseSettings() {
+        return Map.of();
+    }
+
+    /** A connection of the test's own to the server's database. */
+    Connection connectToDatabase() throws SQLException {
+        return MediaFixtures.connect(directory);
     }
 
     @AfterEach
@@ -130,8 +143,8 @@ class EnclosureEndToEndTest {
     }
 
     @Test
-    void anEnclosureStillBeingUploadedIsRefused() {
-        long incomplete = MediaFixtures.incompleteMedium(directory);
+    void anEnclosureStillBeingUploadedIsRefused() throws SQLException {
+        long incomplete = MediaFixtures.incompleteMedium(connectToDatabase());
         HttpResponse<byte[]> refused = server.api("POST", "/api/entries",
                 "{\"title\":\"Too soon\",\"enclosure\":" + incomplete + "}");
         assertEquals(400, refused.statusCode(), FeedClient.text(refused));

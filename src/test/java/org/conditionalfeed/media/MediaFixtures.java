@@ -142,8 +142,8 @@ final class MediaFixtures {
     }
 
     /** Starts an upload that never completes, straight in the database; returns the medium's id. */
-    static long incompleteMedium(Path directory) {
-        try (Connection connection = connect(directory); Statement statement = connection.createStatement()) {
+    static long incompleteMedium(Connection connection) {
+        try (connection; Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO media (filename, type, length, created, complete)"
                     + " VALUES ('half.mp3', 'audio/mpeg', 0, CURRENT_TIMESTAMP, FALSE)", Statement.RETURN_GENERATED_KEYS);
             try (ResultSet key = statement.getGeneratedKeys()) {
@@ -156,7 +156,7 @@ final class MediaFixtures {
     }
 
     /** The test server's own H2 database in {@code directory}, opened in this JVM beside it. */
-    private static Connection connect(Path directory) throws SQLException {
+    static Connection connect(Path directory) throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath()
                 + ";WRITE_DELAY=0;LOCK_TIMEOUT=15000;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
