@@ -7,6 +7,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.conditionalfeed.store.Enclosure;
 import org.conditionalfeed.store.Entry;
 
 /**
@@ -31,13 +34,20 @@ import org.conditionalfeed.store.Entry;
  * and after every restart, which the content-derived entity tags rely on. The channel's
  * {@code pubDate} is the newest item's. Each item has title, link,
  * guid (the entry's permanent {@code urn:uuid}, not a permalink), pubDate and description, plus
- * categories and a {@code dc:creator} when the entry has them.
+ * categories, a {@code dc:creator} and an {@code <enclosure>} when the entry has them.
  *
  * <p>Thread-safe: ROME objects are created per call and never escape.
  */
 public final class FeedRenderer {
 
     public static final String CONTENT_TYPE = "application/rss+xml; charset=UTF-8";
+
+    private final EnclosureLinks enclosureLinks;
+
+    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
+    public FeedRenderer(EnclosureLinks enclosureLinks) {
+        this.enclosureLinks = enclosureLinks;
+    }
 
     /** The feed document for these entries. */
     public byte[] render(FeedChannel channel, List<Entry> entries) {
@@ -68,7 +78,7 @@ public final class FeedRenderer {
         return bytes.toByteArray();
     }
 
-    private static SyndEntry item(FeedChannel channel, Entry entry) {
+    private SyndEntry item(FeedChannel channel, Entry entry) {
         SyndEntry item = new SyndEntryImpl();
         item.setTitle(entry.title());
         item.setLink(entry.link() != null ? entry.link() : channel.entryPageUrl(entry.id()));
@@ -85,6 +95,9 @@ public final class FeedRenderer {
             categories.add(category);
         }
         item.setCategories(categories);
+        if (entry.enclosure() != null) {
+            item.setEnclosures(List.of(enclosure(entry.enclosure())));
+        }
         if (entry.author() != null) {
             DCModule dublinCore = new DCModuleImpl();
             dublinCore.setCreator(entry.author());
@@ -93,5 +106,14 @@ public final class FeedRenderer {
             item.setModules(modules);
         }
         return item;
+    }
+
+    /** {@code <enclosure url length type/>}: the medium's absolute URL, exact byte length and stored type. */
+    private SyndEnclosure enclosure(Enclosure medium) {
+        SyndEnclosure enclosure = new SyndEnclosureImpl();
+        enclosure.setUrl(enclosureLinks.url(medium));
+        enclosure.setLength(medium.length());
+        enclosure.setType(medium.type());
+        return enclosure;
     }
 }
