@@ -24,7 +24,8 @@ import org.conditionalfeed.store.Entry;
  * {@code urn:uuid}), title, {@code link rel="alternate"}, {@code published}, {@code updated},
  * HTML content (bounded and sanitized, see {@link FeedView}; when nothing is left, a text
  * {@code summary} repeating the title instead, so no entry is without text), categories and its
- * author.
+ * author, and for an enclosure a {@code link rel="enclosure"} with the medium's absolute URL,
+ * {@code type} and {@code length}.
  *
  * <p>Thread-safe: ROME objects are created per call and never escape.
  */
@@ -35,6 +36,13 @@ final class AtomRenderer implements FormatRenderer {
      * entries, and plausible to validators (which take any date before 1990 for a mistake).
      */
     static final Instant EMPTY_FEED_UPDATED = Instant.parse("2000-01-01T00:00:00Z");
+
+    private final EnclosureLinks enclosureLinks;
+
+    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
+    AtomRenderer(EnclosureLinks enclosureLinks) {
+        this.enclosureLinks = enclosureLinks;
+    }
 
     @Override
     public byte[] render(FeedView view) {
@@ -63,11 +71,16 @@ final class AtomRenderer implements FormatRenderer {
         }
     }
 
-    private static com.rometools.rome.feed.atom.Entry entry(FeedView view, Entry entry) {
+    private com.rometools.rome.feed.atom.Entry entry(FeedView view, Entry entry) {
         com.rometools.rome.feed.atom.Entry item = new com.rometools.rome.feed.atom.Entry();
         item.setId(entry.guid());
         item.setTitle(entry.title());
         item.setAlternateLinks(List.of(link("alternate", null, view.linkOf(entry))));
+        if (entry.enclosure() != null) {
+            Link enclosure = link("enclosure", entry.enclosure().type(), enclosureLinks.url(entry.enclosure()));
+            enclosure.setLength(entry.enclosure().length());
+            item.setOtherLinks(List.of(enclosure));
+        }
         item.setPublished(Date.from(entry.published()));
         item.setUpdated(Date.from(entry.updated()));
         if (entry.content() != null && !entry.content().isBlank()) {

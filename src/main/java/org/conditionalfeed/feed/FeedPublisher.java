@@ -88,7 +88,7 @@ public final class FeedPublisher {
     private volatile LongConsumer renderTimes = nanos -> { };
 
     public FeedPublisher(ExcerptRepository excerpts, FeedIndexRepository indexes, FeedVersionRepository versions,
-            FeedStateRepository feedState, FeedChannel channel, FeedChanges changes) {
+            FeedStateRepository feedState, FeedChannel channel, EnclosureLinks enclosureLinks, FeedChanges changes) {
         this.excerpts = excerpts;
         this.indexes = indexes;
         this.versions = versions;
@@ -96,7 +96,7 @@ public final class FeedPublisher {
         this.channel = channel;
         this.changes = changes;
         for (FeedFormat format : FeedFormat.values()) {
-            renderers.put(format, FormatRenderer.of(format));
+            renderers.put(format, FormatRenderer.of(format, enclosureLinks));
         }
     }
 

@@ -6,6 +6,7 @@ import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
@@ -23,7 +24,8 @@ import org.jdom2.Namespace;
  * description, {@code language}, the newest item's {@code pubDate} and an
  * {@code atom:link rel="self"}; each item has title, link, guid (the entry's permanent
  * {@code urn:uuid}, not a permalink), {@code pubDate}, description (bounded and sanitized, see
- * {@link FeedView}), plus categories and a {@code dc:creator} when the entry has them. No
+ * {@link FeedView}), plus categories, a {@code dc:creator} and an {@code <enclosure>} (the
+ * medium's absolute URL, exact length and stored type) when the entry has them. No
  * {@code dc:date} beside {@code pubDate}: the document is built from ROME's RSS objects, which
  * add no Dublin Core dates of their own.
  *
@@ -32,6 +34,13 @@ import org.jdom2.Namespace;
 public final class FeedRenderer implements FormatRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    private final EnclosureLinks enclosureLinks;
+
+    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
+    public FeedRenderer(EnclosureLinks enclosureLinks) {
+        this.enclosureLinks = enclosureLinks;
+    }
 
     @Override
     public byte[] render(FeedView view) {
@@ -63,7 +72,7 @@ public final class FeedRenderer implements FormatRenderer {
         }
     }
 
-    private static Item item(FeedView view, Entry entry) {
+    private Item item(FeedView view, Entry entry) {
         Item item = new Item();
         item.setTitle(entry.title());
         item.setLink(view.linkOf(entry));
@@ -83,6 +92,9 @@ public final class FeedRenderer implements FormatRenderer {
             categories.add(category);
         }
         item.setCategories(categories);
+        if (entry.enclosure() != null) {
+            item.setEnclosures(List.of(enclosure(entry.enclosure())));
+        }
         if (entry.author() != null) {
             DCModule dublinCore = new DCModuleImpl();
             dublinCore.setCreator(entry.author());
@@ -91,5 +103,14 @@ public final class FeedRenderer implements FormatRenderer {
             item.setModules(modules);
         }
         return item;
+    }
+
+    /** {@code <enclosure url length type/>}: the medium's absolute URL, exact byte length and stored type. */
+    private Enclosure enclosure(org.conditionalfeed.store.Enclosure medium) {
+        Enclosure enclosure = new Enclosure();
+        enclosure.setUrl(enclosureLinks.url(medium));
+        enclosure.setLength(medium.length());
+        enclosure.setType(medium.type());
+        return enclosure;
     }
 }

@@ -28,9 +28,8 @@ record FeedView(FeedChannel channel, FeedKey key, List<Entry> entries) {
         List<Entry> bounded = ItemBodies.bounded(channel, excerpts);
         List<Entry> shown = new ArrayList<>(bounded.size());
         for (Entry entry : bounded) {
-            shown.add(entry.content() == null ? entry : new Entry(entry.id(), entry.guid(), entry.title(),
-                    ContentSanitizer.sanitize(entry.content(), channel.baseUrl()), entry.link(), entry.author(),
-                    entry.categories(), entry.published(), entry.updated(), entry.revision()));
+            shown.add(entry.content() == null ? entry
+                    : entry.withContent(ContentSanitizer.sanitize(entry.content(), channel.baseUrl())));
         }
         return new FeedView(channel, key, shown);
     }

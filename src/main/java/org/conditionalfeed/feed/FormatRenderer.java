@@ -11,12 +11,12 @@ interface FormatRenderer {
     /** The feed document. */
     byte[] render(FeedView view);
 
-    /** The renderer of {@code format}. */
-    static FormatRenderer of(FeedFormat format) {
+    /** The renderer of {@code format}, linking enclosures through {@code enclosureLinks}. */
+    static FormatRenderer of(FeedFormat format, EnclosureLinks enclosureLinks) {
         return switch (format) {
-            case RSS -> new FeedRenderer();
-            case ATOM -> new AtomRenderer();
-            case JSON -> new JsonFeedRenderer();
+            case RSS -> new FeedRenderer(enclosureLinks);
+            case ATOM -> new AtomRenderer(enclosureLinks);
+            case JSON -> new JsonFeedRenderer(enclosureLinks);
         };
     }
 }

@@ -13,7 +13,8 @@ import org.conditionalfeed.store.Entry;
  * {@code urn:uuid}), {@code url}, {@code title}, {@code content_html} (bounded and sanitized, see
  * {@link FeedView}; empty for an entry without content, as every item must carry a content),
  * {@code date_published} and {@code date_modified} (RFC 3339, UTC), and {@code authors} and
- * {@code tags} when the entry has them. Members in a fixed order, so the bytes are a function of
+ * {@code tags} when the entry has them, and for an enclosure {@code attachments} with its
+ * {@code url}, {@code mime_type} and {@code size_in_bytes}. Members in a fixed order, so the bytes are a function of
  * the entries.
  *
  * <p>Thread-safe: the mapper is configured once and only used.
@@ -22,6 +23,13 @@ final class JsonFeedRenderer implements FormatRenderer {
 
     static final String VERSION = "https://jsonfeed.org/version/1.1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final EnclosureLinks enclosureLinks;
+
+    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
+    JsonFeedRenderer(EnclosureLinks enclosureLinks) {
+        this.enclosureLinks = enclosureLinks;
+    }
 
     @Override
     public byte[] render(FeedView view) {
@@ -43,7 +51,7 @@ final class JsonFeedRenderer implements FormatRenderer {
         }
     }
 
-    private static void item(FeedView view, Entry entry, ObjectNode item) {
+    private void item(FeedView view, Entry entry, ObjectNode item) {
         item.put("id", entry.guid());
         item.put("url", view.linkOf(entry));
         item.put("title", entry.title());
@@ -56,6 +64,12 @@ final class JsonFeedRenderer implements FormatRenderer {
         if (!entry.categories().isEmpty()) {
             ArrayNode tags = item.putArray("tags");
             entry.categories().forEach(tags::add);
+        }
+        if (entry.enclosure() != null) {
+            item.putArray("attachments").addObject()
+                    .put("url", enclosureLinks.url(entry.enclosure()))
+                    .put("mime_type", entry.enclosure().type())
+                    .put("size_in_bytes", entry.enclosure().length());
         }
     }
 }

@@ -8,7 +8,10 @@
  * bounded cache and gives each feed validators of its own. {@link FeedServlet} and
  * {@link EntryPageServlet} answer readers through the conditional-GET rules of the {@code http}
  * package. Entry content is shown as HTML, in pages and feeds alike, only through
- * {@code ContentSanitizer}.
+ * {@link ContentSanitizer}; {@link EntryPageRenderer} renders the entry page from its JTE template
+ * and gives library images their thumbnails ({@link ResponsiveImages}, {@link Srcset}) from what
+ * {@link LibraryImages} says about them. An entry's enclosure links to its medium through
+ * {@link EnclosureLinks}.
  *
  * <p><b>Which feeds changed.</b> {@link FeedChanges#onChange} registers a listener that gets,
  * after each change, the set of feed paths (relative to the application's root, e.g.
@@ -26,6 +29,7 @@
  * feedChanges.onChange(paths -> executor.execute(() -> paths.forEach(path -> hub.ping(baseUrl + path))));
  * }</pre>
  *
- * <p>Wired by {@code boot}; reads entries and records feed versions through {@code store}.
+ * <p>Wired by {@code boot}, which answers {@link LibraryImages} and {@link EnclosureLinks} from the
+ * media and thumbnail packages; reads entries and records feed versions through {@code store}.
  */
 package org.conditionalfeed.feed;

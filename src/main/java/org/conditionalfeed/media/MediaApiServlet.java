@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,10 +101,15 @@ public final class MediaApiServlet extends HttpServlet {
             case "DELETE" -> {
                 Optional<String> user = references.usedBy(id);
                 if (user.isPresent()) {
-                    throw new Refusal(409, "medium " + id + " is used by " + user.get() + "; remove it there first");
+                    throw inUse(id, user.get());
                 }
-                if (!store.delete(id)) {
-                    throw notFound(id);
+                try {
+                    if (!store.delete(id)) {
+                        throw notFound(id);
+                    }
+                } catch (MediumInUse e) {
+                    // An entry took it as its enclosure between the check above and the delete.
+                    throw inUse(id, references.usedBy(id).orElse("an entry"));
                 }
                 LOG.info("Medium {} deleted", id);
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -116,19 +120,11 @@ public final class MediaApiServlet extends HttpServlet {
 
     private void upload(HttpServletRequest request, HttpServletResponse response)
             throws IOException, UploadRefused {
-        String filename = ContentDisposition.filename(request.getHeader("Content-Disposition"));
-        long declaredLength = request.getContentLengthLong();
-        if (declaredLength > intake.maxBytes()) {
-            throw intake.tooLarge();
-        }
-        if (declaredLength == 0) {
-            throw new UploadRefused(UploadRefused.Reason.BAD_REQUEST, "the body is empty; send the file's bytes");
-        }
         Media media;
-        try (InputStream body = request.getInputStream()) {
-            media = intake.receive(body, request.getContentType(), filename);
+        try {
+            media = intake.receive(request);
         } catch (IOException e) {
-            LOG.info("Upload of {} ended early, nothing kept: {}", filename, e.toString());
+            LOG.info("Upload ended early, nothing kept: {}", e.toString());
             response.setHeader("Connection", "close");
             send(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", "the body ended early"));
             return;
@@ -167,6 +163,10 @@ public final class MediaApiServlet extends HttpServlet {
             throw new Refusal(404, "no medium at " + path.substring(1));
         }
         return Long.parseLong(path.substring(1));
+    }
+
+    private static Refusal inUse(long id, String user) {
+        return new Refusal(409, "medium " + id + " is used by " + user + "; remove it there first");
     }
 
     private static Refusal notFound(long id) {

@@ -23,8 +23,6 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class ExcerptRepository {
 
-    private static final String COLUMNS_BUT_CONTENT =
-            "id, guid, title, link, author, categories, published, updated, revision";
     /** Characters of content fetched by one query, at most (plus one entry's excerpt). */
     private static final long CHARS_PER_QUERY = 1L << 20;
 
@@ -70,8 +68,9 @@ public final class ExcerptRepository {
             return List.of();
         }
         Map<Long, Headline> found = new HashMap<>();
-        handle.createQuery("SELECT " + COLUMNS_BUT_CONTENT
-                        + ", CHAR_LENGTH(content) AS content_length FROM entry WHERE id IN (<ids>)")
+        handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
+                        + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
+                        + " WHERE entry.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map(ExcerptRepository::headline)
                 .forEach(headline -> found.put(headline.entry().id(), headline));
@@ -79,17 +78,13 @@ public final class ExcerptRepository {
     }
 
     private static Headline headline(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Headline(new Entry(rs.getLong("id"), rs.getString("guid"),
-                rs.getString("title"), null, rs.getString("link"), rs.getString("author"),
-                EntryRepository.decodeCategories(rs.getString("categories")),
-                Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision")),
-                rs.getObject("content_length", Integer.class));
+        return new Headline(EntryRepository.mapEntry(rs, ctx), rs.getObject("content_length", Integer.class));
     }
 
     private static List<EntryExcerpt> read(Handle handle, int max, int itemChars, long totalChars) {
-        List<Headline> headlines = handle.createQuery("SELECT " + COLUMNS_BUT_CONTENT
-                        + ", CHAR_LENGTH(content) AS content_length FROM entry ORDER BY published DESC, id DESC"
-                        + " LIMIT :max")
+        List<Headline> headlines = handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
+                        + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
+                        + EntryRepository.NEWEST_FIRST + " LIMIT :max")
                 .bind("max", max)
                 .map(ExcerptRepository::headline)
                 .list();
@@ -118,9 +113,7 @@ public final class ExcerptRepository {
             int chars = planned.get(entry.id());
             String excerpt = contents.getOrDefault(entry.id(), "");
             excerpt = excerpt.substring(0, Math.min(chars, excerpt.length()));
-            excerpts.add(new EntryExcerpt(new Entry(entry.id(), entry.guid(), entry.title(), excerpt, entry.link(),
-                    entry.author(), entry.categories(), entry.published(), entry.updated(), entry.revision()),
-                    headline.contentLength() > excerpt.length()));
+            excerpts.add(new EntryExcerpt(entry.withContent(excerpt), headline.contentLength() > excerpt.length()));
         }
         return excerpts;
     }

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedPublisherTest {
 
     private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536, "en");
+    /** These entries have no enclosures; one would link here. */
+    private static final EnclosureLinks LINKS = enclosure -> "https://media.example.org/" + enclosure.mediaId();
 
     @TempDir
     Path directory;
@@ -57,7 +59,7 @@ class FeedPublisherTest {
 
     private static FeedPublisher publisher(Jdbi jdbi, FeedStateRepository state) {
         return new FeedPublisher(new ExcerptRepository(jdbi), new FeedIndexRepository(jdbi),
-                new FeedVersionRepository(jdbi), state, CHANNEL, new FeedChanges());
+                new FeedVersionRepository(jdbi), state, CHANNEL, LINKS, new FeedChanges());
     }
 
     @Test
@@ -140,7 +142,7 @@ class FeedPublisherTest {
         changes.onChange(reported::add);
         FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()),
                 new FeedIndexRepository(database.jdbi()), new FeedVersionRepository(database.jdbi()), state, CHANNEL,
-                changes);
+                LINKS, changes);
         AtomicInteger renders = new AtomicInteger();
         publisher.timeRenders(nanos -> renders.incrementAndGet());
         state.onChange(change -> publisher.prepare());
