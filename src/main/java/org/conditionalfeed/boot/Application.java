@@ -33,6 +33,7 @@ import org.conditionalfeed.feed.EntryPageServlet;
 import org.conditionalfeed.feed.FeedChanges;
 import org.conditionalfeed.feed.FeedChannel;
 import org.conditionalfeed.feed.FeedPublisher;
+import org.conditionalfeed.feed.FeedRenderers;
 import org.conditionalfeed.feed.FeedKey;
 import org.conditionalfeed.feed.FeedServlet;
 import org.conditionalfeed.feed.LibraryImages;
@@ -91,6 +92,7 @@ public final class Application implements AutoCloseable {
     private final FeedChannel channel;
     private final FeedPublisher publisher;
     private final FeedChanges feedChanges = new FeedChanges();
+    private final TemplateEngine templates = templates();
     private final AdminAuthenticator authenticator;
     private final AssetRegistry assets;
     private final MediaStore media;
@@ -114,7 +116,7 @@ public final class Application implements AutoCloseable {
         feedIndexes.addMissingCategories();
         this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedIndexes,
                 new FeedVersionRepository(database.jdbi()), feedState, channel,
-                new MediaLinks(settings.publicBaseUrl())::url, feedChanges);
+                new FeedRenderers(new MediaLinks(settings.publicBaseUrl())::url, templates), feedChanges);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -188,10 +190,10 @@ public final class Application implements AutoCloseable {
         PollPolicy pollPolicy = PollPolicy.ofSeconds(settings.minPollSeconds(), settings.minUnconditionalPollSeconds());
         if (pollPolicy.active()) {
             new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn)
-                    .register(context, path -> FeedKey.parse(path).isPresent(), FeedServlet.MAPPINGS);
+                    .register(context, path -> FeedKey.parse(path).filter(FeedKey::isFeed).isPresent(),
+                            FeedServlet.MAPPINGS);
         }
 
-        TemplateEngine templates = templates();
         ThumbnailLinks thumbnailLinks = new ThumbnailLinks(settings.publicBaseUrl());
         MediaLinks mediaLinks = new MediaLinks(settings.publicBaseUrl()).withThumbnails(thumbnailLinks::urls);
         MediaIntake intake = new MediaIntake(media, settings.mediaMaxBytes());
@@ -219,7 +221,7 @@ public final class Application implements AutoCloseable {
         adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
-        context.addServlet("root", new RootServlet(templates, settings.title())).addMapping("/");
+        context.addServlet("root", new RootServlet()).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
     }
 

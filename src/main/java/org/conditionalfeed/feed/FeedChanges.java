@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells whoever listens which feeds' bytes changed: the paths (relative to the application's
  * root, e.g. {@code /feed.xml}, {@code /categories/java/feed.atom}) of the feeds whose identity
- * bytes got a new digest. After each change this process commits, the feeds it affects are
+ * bytes got a new digest (feeds only, not their HTML pages). After each change this process
+ * commits, the feeds it affects are
  * rendered before the write is answered, and the listeners get one call with every path among
  * them whose bytes changed (none when no feed changed). A render at a reader's request, of a
  * change another instance made or of a feed evicted from memory, that finds new bytes calls the

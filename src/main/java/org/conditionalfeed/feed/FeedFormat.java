@@ -1,5 +1,7 @@
 package org.conditionalfeed.feed;
 
+import java.util.List;
+
 /**
  * The formats every feed is served in, each at its own file name beside the others.
  * Thread-safe.
@@ -10,7 +12,15 @@ public enum FeedFormat {
     /** Atom 1.0 (RFC 4287), written by ROME. */
     ATOM("feed.atom", "application/atom+xml; charset=UTF-8"),
     /** JSON Feed 1.1, written by Jackson. */
-    JSON("feed.json", "application/feed+json; charset=UTF-8");
+    JSON("feed.json", "application/feed+json; charset=UTF-8"),
+    /**
+     * The HTML page of the same entries, twenty a page, from a JTE template: the home page
+     * {@code /} and each category's {@code /categories/{category}/}.
+     */
+    HTML("", "text/html; charset=UTF-8");
+
+    /** The formats of the feeds proper, in the order pages link to them. */
+    public static final List<FeedFormat> FEEDS = List.of(RSS, ATOM, JSON);
 
     private final String fileName;
     private final String contentType;
@@ -20,7 +30,7 @@ public enum FeedFormat {
         this.contentType = contentType;
     }
 
-    /** The last path segment of a feed in this format, e.g. {@code feed.atom}. */
+    /** The last path segment of a feed in this format, e.g. {@code feed.atom}; empty for the page. */
     public String fileName() {
         return fileName;
     }

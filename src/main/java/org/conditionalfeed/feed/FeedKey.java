@@ -12,15 +12,39 @@ import java.util.Optional;
  * {@code /categories/{category}/feed.xml} (and so on) for a category, the category
  * percent-encoded as one path segment (every byte but {@code A-Z a-z 0-9 - . _ ~}).
  *
+ * The HTML page of the same entries ({@link FeedFormat#HTML}) is {@code /} or
+ * {@code /categories/{category}/}, and its later pages {@code ?page=2} and so on.
+ *
  * @param category the category, or {@code null} for all entries
  * @param format the format
+ * @param page the page, from 1; only the HTML format has more than one
  */
-public record FeedKey(String category, FeedFormat format) {
+public record FeedKey(String category, FeedFormat format, int page) {
 
     private static final String CATEGORIES = "/categories/";
+    /** The highest page number taken from a request; beyond it, no such page. */
+    static final int MAX_PAGE = 100_000;
 
     public FeedKey {
         Objects.requireNonNull(format, "format");
+        if (page < 1 || page > 1 && format != FeedFormat.HTML) {
+            throw new IllegalArgumentException("only the HTML format has pages: " + format + " " + page);
+        }
+    }
+
+    /** The first page of {@code category}'s entries in {@code format}. */
+    public FeedKey(String category, FeedFormat format) {
+        this(category, format, 1);
+    }
+
+    /** Whether this is a feed proper (RSS, Atom or JSON Feed) rather than the HTML page. */
+    public boolean isFeed() {
+        return format != FeedFormat.HTML;
+    }
+
+    /** This key at page {@code number} of its HTML listing. */
+    FeedKey page(int number) {
+        return new FeedKey(category, format, number);
     }
 
     /** The feed of all entries in {@code format}. */
@@ -30,7 +54,13 @@ public record FeedKey(String category, FeedFormat format) {
 
     /** The path of this feed relative to the application's root, e.g. {@code /categories/C%2B%2B/feed.json}. */
     public String path() {
-        return category == null ? "/" + format.fileName() : categoryPath(category) + format.fileName();
+        String path = category == null ? "/" + format.fileName() : categoryPath(category) + format.fileName();
+        return page == 1 ? path : path + "?page=" + page;
+    }
+
+    /** The same entries in {@code other} format, first page. */
+    public FeedKey in(FeedFormat other) {
+        return new FeedKey(category, other);
     }
 
     /** The path of a category's directory, with its trailing slash, e.g. {@code /categories/java/}. */

@@ -5,11 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -76,7 +74,7 @@ public final class FeedPublisher {
     private final FeedStateRepository feedState;
     private final FeedChannel channel;
     private final FeedChanges changes;
-    private final Map<FeedFormat, FormatRenderer> renderers = new EnumMap<>(FeedFormat.class);
+    private final FeedRenderers renderers;
     private final Cache<FeedKey, KeptFeed> kept = Caffeine.newBuilder()
             .maximumWeight(KEPT_BYTES)
             .weigher((FeedKey key, KeptFeed feed) -> feed.weight())
@@ -88,16 +86,14 @@ public final class FeedPublisher {
     private volatile LongConsumer renderTimes = nanos -> { };
 
     public FeedPublisher(ExcerptRepository excerpts, FeedIndexRepository indexes, FeedVersionRepository versions,
-            FeedStateRepository feedState, FeedChannel channel, EnclosureLinks enclosureLinks, FeedChanges changes) {
+            FeedStateRepository feedState, FeedChannel channel, FeedRenderers renderers, FeedChanges changes) {
         this.excerpts = excerpts;
         this.indexes = indexes;
         this.versions = versions;
         this.feedState = feedState;
         this.channel = channel;
         this.changes = changes;
-        for (FeedFormat format : FeedFormat.values()) {
-            renderers.put(format, FormatRenderer.of(format, enclosureLinks));
-        }
+        this.renderers = renderers;
     }
 
     /**
@@ -162,7 +158,7 @@ public final class FeedPublisher {
         int done = 0;
         while (done < rounds && !stop.getAsBoolean()) {
             FeedKey key = FeedKey.main(formats[done % formats.length]);
-            byte[] body = renderers.get(key.format()).render(FeedView.of(small, key, slice.excerpts()));
+            byte[] body = renderers.of(key.format()).render(FeedView.of(small, key, slice.excerpts()));
             Representation.contentAddressed(body, key.format().contentType(), Instant.EPOCH).gzippedContentAddressed();
             done++;
         }
@@ -174,7 +170,10 @@ public final class FeedPublisher {
         return current(FeedKey.main(FeedFormat.RSS)).orElseThrow();
     }
 
-    /** The feed {@code key} as it is now; empty for a category that no entry has. */
+    /**
+     * The feed or page {@code key} as it is now; empty for a category that no entry has, or a page
+     * past the last.
+     */
     public Optional<FeedSnapshot> current(FeedKey key) {
         Set<String> changed = new HashSet<>(2);
         Optional<FeedSnapshot> snapshot = current(key, changed);
@@ -197,7 +196,8 @@ public final class FeedPublisher {
         for (int attempt = 0; attempt < RENDER_ATTEMPTS; attempt++) {
             FeedIndex current = indexAt(wanted);
             OptionalLong stamp = current.stamp(key.category());
-            if (stamp.isEmpty()) {
+            if (stamp.isEmpty() || (long) (key.page() - 1) * ListingRenderer.PER_PAGE >= current.entries(key.category())
+                    && key.page() > 1) {
                 kept.invalidate(key);
                 return Optional.empty();
             }
@@ -244,15 +244,17 @@ public final class FeedPublisher {
      */
     private Optional<KeptFeed> render(FeedKey key, FeedIndex current, Collection<String> changed) {
         long started = System.nanoTime();
-        ExcerptSlice slice = excerpts.newest(key.category(), channel.maxItems(), channel.itemMaxBytes(),
-                ItemBodies.FEED_BUDGET_BYTES);
-        byte[] body = renderers.get(key.format()).render(FeedView.of(channel, key, slice.excerpts()));
+        ExcerptSlice slice = key.isFeed()
+                ? excerpts.newest(key.category(), 0, channel.maxItems(), channel.itemMaxBytes(), ItemBodies.FEED_BUDGET_BYTES)
+                : excerpts.newest(key.category(), (key.page() - 1) * ListingRenderer.PER_PAGE,
+                        ListingRenderer.PER_PAGE + 1, ListingRenderer.READ_CHARS, ItemBodies.FEED_BUDGET_BYTES);
+        byte[] body = renderers.of(key.format()).render(FeedView.of(channel, key, slice.excerpts()));
         EntityTag tag = EntityTag.ofBytes(body);
         FeedVersion version = versions.record(key.path(), tag.opaque(), slice.state(), current.restarted());
         if (version.stale()) {
             return Optional.empty();
         }
-        if (version.changed()) {
+        if (version.changed() && key.isFeed()) {
             changed.add(key.path());
         }
         Representation identity = new Representation(body, key.format().contentType(), null,

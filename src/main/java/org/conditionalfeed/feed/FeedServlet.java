@@ -11,9 +11,11 @@ import org.conditionalfeed.http.RepresentationResponder;
 
 /**
  * {@code GET} and {@code HEAD} of every feed: {@code /feed.xml}, {@code /feed.atom},
- * {@code /feed.json}, and the same under {@code /categories/{category}/} for each category in use;
- * answered with {@code 304} whenever the reader already has the current version. A category no
- * entry has, or any other path under {@code /categories/}, is {@code 404}.
+ * {@code /feed.json}, and the same under {@code /categories/{category}/} for each category in use,
+ * and of their HTML pages, the home page {@code /} and {@code /categories/{category}/} (later
+ * pages with {@code ?page=2} and so on); answered with {@code 304} whenever the reader already has
+ * the current version. A category no entry has, a page past the last, or any other path under
+ * {@code /categories/}, is {@code 404}.
  *
  * <pre>curl -i -H 'If-None-Match: "Xw8MK2qKbl3Lr5y1nOe0RA"' http://localhost:8080/categories/java/feed.atom</pre>
  *
@@ -24,7 +26,7 @@ public final class FeedServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** The servlet mappings this servlet answers. */
-    public static final String[] MAPPINGS = {"/feed.xml", "/feed.atom", "/feed.json", "/categories/*"};
+    public static final String[] MAPPINGS = {"", "/feed.xml", "/feed.atom", "/feed.json", "/categories/*"};
 
     private final transient FeedPublisher publisher;
     private final transient RepresentationResponder responder;
@@ -38,7 +40,8 @@ public final class FeedServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<FeedKey> key = FeedKey.parse(request.getRequestURI().substring(request.getContextPath().length()));
+        Optional<FeedKey> key = FeedKey.parse(request.getRequestURI().substring(request.getContextPath().length()))
+                .flatMap(parsed -> parsed.isFeed() ? Optional.of(parsed) : page(parsed, request.getParameter("page")));
         if (key.isEmpty()) {
             PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No such feed");
             return;
@@ -56,9 +59,21 @@ public final class FeedServlet extends HttpServlet {
             return;
         }
         if (snapshot.isEmpty()) {
-            PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No entry has this category");
+            PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND,
+                    key.get().page() > 1 ? "No such page" : "No entry has this category");
             return;
         }
         responder.respond(request, response, snapshot.get().identity(), snapshot.get().gzip(), clock.instant());
+    }
+
+    /** The page of an HTML listing that {@code ?page=} names: 1 when absent, empty when it is no page number. */
+    private static Optional<FeedKey> page(FeedKey first, String page) {
+        if (page == null) {
+            return Optional.of(first);
+        }
+        if (!page.matches("[1-9][0-9]{0,5}") || Integer.parseInt(page) > FeedKey.MAX_PAGE) {
+            return Optional.empty();
+        }
+        return Optional.of(first.page(Integer.parseInt(page)));
     }
 }

@@ -10,13 +10,4 @@ interface FormatRenderer {
 
     /** The feed document. */
     byte[] render(FeedView view);
-
-    /** The renderer of {@code format}, linking enclosures through {@code enclosureLinks}. */
-    static FormatRenderer of(FeedFormat format, EnclosureLinks enclosureLinks) {
-        return switch (format) {
-            case RSS -> new FeedRenderer(enclosureLinks);
-            case ATOM -> new AtomRenderer(enclosureLinks);
-            case JSON -> new JsonFeedRenderer(enclosureLinks);
-        };
-    }
 }

@@ -20,10 +20,13 @@ final class EntryCategories {
 
     /**
      * Records that entry {@code entryId} was in {@code before} and is now in {@code after} (empty
-     * lists for a created and a deleted entry), as of {@code revision}.
+     * lists for a created and a deleted entry), as of {@code revision}; {@code entriesDelta} is 1
+     * for a created entry, -1 for a deleted one, 0 for an edit, counted in the row of category
+     * {@code ''}, which holds the number of all entries.
      */
     static void changed(Handle handle, long revision, long entryId, Instant published, List<String> before,
-            List<String> after) {
+            List<String> after, int entriesDelta) {
+        state(handle, "", revision, entriesDelta);
         Set<String> left = new LinkedHashSet<>(before);
         Set<String> joined = new LinkedHashSet<>(after);
         Set<String> touched = new LinkedHashSet<>(left);

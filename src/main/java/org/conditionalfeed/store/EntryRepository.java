@@ -72,7 +72,7 @@ public final class EntryRepository {
                     .mapTo(Long.class)
                     .one();
             Entry entry = find(handle, id).orElseThrow();
-            EntryCategories.changed(handle, change.revision(), id, entry.published(), List.of(), entry.categories());
+            EntryCategories.changed(handle, change.revision(), id, entry.published(), List.of(), entry.categories(), 1);
             alsoInTransaction.accept(handle, entry);
             return entry;
         });
@@ -103,7 +103,7 @@ public final class EntryRepository {
                     .bind("revision", change.revision())
                     .execute();
             EntryCategories.changed(handle, change.revision(), id, before.get().published(),
-                    before.get().categories(), draft.categories());
+                    before.get().categories(), draft.categories(), 0);
             return find(handle, id);
         });
         updated.ifPresent(entry -> feedState.changed(new FeedState(entry.revision(), entry.updated())));
@@ -135,7 +135,7 @@ public final class EntryRepository {
             }
             FeedState claimed = feedState.claimChange(handle);
             EntryCategories.changed(handle, claimed.revision(), id, before.get().published(),
-                    before.get().categories(), List.of());
+                    before.get().categories(), List.of(), -1);
             handle.createUpdate("DELETE FROM entry WHERE id = :id").bind("id", id).execute();
             return Optional.of(claimed);
         });

@@ -39,23 +39,24 @@ public final class ExcerptRepository {
      * revision's.
      */
     public ExcerptSlice newest(int max, int itemChars, long totalChars) {
-        return newest(null, max, itemChars, totalChars);
+        return newest(null, 0, max, itemChars, totalChars);
     }
 
     /**
      * As {@link #newest(int, int, long)}, for the entries of {@code category} (all entries when it
-     * is {@code null}), with the category's stamp read consistently with them.
+     * is {@code null}) after the newest {@code offset}, with the category's stamp read
+     * consistently with them.
      */
-    public ExcerptSlice newest(String category, int max, int itemChars, long totalChars) {
+    public ExcerptSlice newest(String category, int offset, int max, int itemChars, long totalChars) {
         return ConsistentReads.read(jdbi, (handle, state) -> {
             if (category == null) {
-                return new ExcerptSlice(state, state.revision(), read(handle, max, itemChars, totalChars));
+                return new ExcerptSlice(state, state.revision(), read(handle, offset, max, itemChars, totalChars));
             }
             long stamp = handle.createQuery("SELECT revision FROM category_state WHERE category = :category")
                     .bind("category", category).mapTo(Long.class).findOne().orElse(0L);
             List<Long> ids = handle.createQuery("SELECT entry_id FROM entry_category WHERE category = :category"
-                            + " ORDER BY published DESC, entry_id DESC LIMIT :max")
-                    .bind("category", category).bind("max", max).mapTo(Long.class).list();
+                            + " ORDER BY published DESC, entry_id DESC LIMIT :max OFFSET :offset")
+                    .bind("category", category).bind("max", max).bind("offset", offset).mapTo(Long.class).list();
             return new ExcerptSlice(state, stamp, excerpts(handle, headlines(handle, ids), itemChars, totalChars));
         });
     }
@@ -81,11 +82,12 @@ public final class ExcerptRepository {
         return new Headline(EntryRepository.mapEntry(rs, ctx), rs.getObject("content_length", Integer.class));
     }
 
-    private static List<EntryExcerpt> read(Handle handle, int max, int itemChars, long totalChars) {
+    private static List<EntryExcerpt> read(Handle handle, int offset, int max, int itemChars, long totalChars) {
         List<Headline> headlines = handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
                         + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
-                        + EntryRepository.NEWEST_FIRST + " LIMIT :max")
+                        + EntryRepository.NEWEST_FIRST + " LIMIT :max OFFSET :offset")
                 .bind("max", max)
+                .bind("offset", offset)
                 .map(ExcerptRepository::headline)
                 .list();
         return excerpts(handle, headlines, itemChars, totalChars);

@@ -16,9 +16,19 @@ import java.util.TreeMap;
  * @param state the feed state this index belongs to
  * @param restarted the modification time claimed by the latest start
  *     ({@link FeedStateRepository#claimRestart()}); no {@code Last-Modified} may be earlier
- * @param categories the categories in use (at least one entry), sorted, each with its revision
+ * @param entries how many entries there are
+ * @param categories the categories in use (at least one entry), sorted
  */
-public record FeedIndex(FeedState state, Instant restarted, NavigableMap<String, Long> categories) {
+public record FeedIndex(FeedState state, Instant restarted, long entries, NavigableMap<String, Category> categories) {
+
+    /**
+     * A category in use.
+     *
+     * @param revision the revision of the latest change to its entries
+     * @param entries how many entries it has
+     */
+    public record Category(long revision, long entries) {
+    }
 
     public FeedIndex {
         categories = Collections.unmodifiableNavigableMap(new TreeMap<>(categories));
@@ -32,7 +42,16 @@ public record FeedIndex(FeedState state, Instant restarted, NavigableMap<String,
         if (category == null) {
             return OptionalLong.of(state.revision());
         }
-        Long revision = categories.get(category);
-        return revision == null ? OptionalLong.empty() : OptionalLong.of(revision);
+        Category found = categories.get(category);
+        return found == null ? OptionalLong.empty() : OptionalLong.of(found.revision());
+    }
+
+    /** How many entries {@code category} has (all entries when it is {@code null}). */
+    public long entries(String category) {
+        if (category == null) {
+            return entries;
+        }
+        Category found = categories.get(category);
+        return found == null ? 0 : found.entries();
     }
 }

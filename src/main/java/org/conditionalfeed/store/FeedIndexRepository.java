@@ -42,22 +42,25 @@ public final class FeedIndexRepository {
             Instant restarted = handle.createQuery("SELECT restarted FROM feed_state WHERE id = 1")
                     .map((rs, ctx) -> Timestamps.read(rs, "restarted")).one();
             boolean incremental = previous != null && previous.state().revision() <= state.revision();
-            NavigableMap<String, Long> categories = incremental ? new TreeMap<>(previous.categories()) : new TreeMap<>();
+            NavigableMap<String, FeedIndex.Category> categories = incremental ? new TreeMap<>(previous.categories())
+                    : new TreeMap<>();
+            long[] all = {incremental ? previous.entries() : 0};
             handle.createQuery("SELECT category, revision, entries FROM category_state WHERE revision > :since")
                     .bind("since", incremental ? previous.state().revision() : -1L)
                     .map((rs, ctx) -> {
                         String category = rs.getString("category");
-                        if (!category.isEmpty()) {
-                            if (rs.getLong("entries") > 0) {
-                                categories.put(category, rs.getLong("revision"));
-                            } else {
-                                categories.remove(category);
-                            }
+                        long entries = rs.getLong("entries");
+                        if (category.isEmpty()) {
+                            all[0] = entries;
+                        } else if (entries > 0) {
+                            categories.put(category, new FeedIndex.Category(rs.getLong("revision"), entries));
+                        } else {
+                            categories.remove(category);
                         }
                         return category;
                     })
                     .forEach(category -> { });
-            return new FeedIndex(state, restarted, categories);
+            return new FeedIndex(state, restarted, all[0], categories);
         });
     }
 
@@ -92,7 +95,8 @@ public final class FeedIndexRepository {
                 entries += page.size();
             } while (page.size() == FILL_PAGE);
             tallies.forEach((category, tally) -> EntryCategories.state(handle, category, tally[1], tally[0]));
-            EntryCategories.state(handle, "", revision, 0);
+            EntryCategories.state(handle, "", revision,
+                    handle.createQuery("SELECT COUNT(*) FROM entry").mapTo(Long.class).one());
             if (entries > 0) {
                 LOG.info("Indexed {} categories of {} entries for the category feeds in {} ms", tallies.size(), entries,
                         (System.nanoTime() - started) / 1_000_000);

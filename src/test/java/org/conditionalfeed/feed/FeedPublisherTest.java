@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedPublisherTest {
 
     private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536, "en");
-    /** These entries have no enclosures; one would link here. */
-    private static final EnclosureLinks LINKS = enclosure -> "https://media.example.org/" + enclosure.mediaId();
+    /** These entries have no enclosures; one would link to the media host. */
+    private static final FeedRenderers RENDERERS = new FeedRenderers(
+            enclosure -> "https://media.example.org/" + enclosure.mediaId(),
+            TemplateEngine.createPrecompiled(null, ContentType.Html, FeedPublisherTest.class.getClassLoader(),
+                    "org.conditionalfeed"));
 
     @TempDir
     Path directory;
@@ -59,7 +64,7 @@ class FeedPublisherTest {
 
     private static FeedPublisher publisher(Jdbi jdbi, FeedStateRepository state) {
         return new FeedPublisher(new ExcerptRepository(jdbi), new FeedIndexRepository(jdbi),
-                new FeedVersionRepository(jdbi), state, CHANNEL, LINKS, new FeedChanges());
+                new FeedVersionRepository(jdbi), state, CHANNEL, RENDERERS, new FeedChanges());
     }
 
     @Test
@@ -142,7 +147,7 @@ class FeedPublisherTest {
         changes.onChange(reported::add);
         FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()),
                 new FeedIndexRepository(database.jdbi()), new FeedVersionRepository(database.jdbi()), state, CHANNEL,
-                LINKS, changes);
+                RENDERERS, changes);
         AtomicInteger renders = new AtomicInteger();
         publisher.timeRenders(nanos -> renders.incrementAndGet());
         state.onChange(change -> publisher.prepare());
@@ -162,7 +167,8 @@ class FeedPublisherTest {
 
         entries.create(new EntryDraft("More java", null, null, null, List.of("java")));
 
-        assertEquals(6, renders.get(), "the three main feeds and the three of java, before the write is answered");
+        assertEquals(8, renders.get(),
+                "the three main feeds, the three of java and both pages, before the write is answered");
         assertEquals(List.of(Set.of("/feed.xml", "/feed.atom", "/feed.json", "/categories/java/feed.xml",
                 "/categories/java/feed.atom", "/categories/java/feed.json")), reported);
         statements.set(0);
@@ -171,7 +177,7 @@ class FeedPublisherTest {
             boolean java = key.category().equals("java");
             assertEquals(!java, now.identity().validators().equals(before.get(key).identity().validators()), key.path());
         }
-        assertEquals(6, renders.get(), "the other categories' feeds keep their bytes without a render");
+        assertEquals(8, renders.get(), "the other categories' feeds keep their bytes without a render");
         assertEquals(0, statements.get(), "and without a query");
         assertTrue(publisher.current(new FeedKey("unknown", FeedFormat.RSS)).isEmpty());
     }

@@ -1,0 +1,29 @@
+package org.conditionalfeed.feed;
+
+import gg.jte.TemplateEngine;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The renderer of each {@link FeedFormat}: ROME for RSS and Atom, Jackson for JSON Feed, the
+ * {@code feed/listing.jte} template for the HTML page. Immutable and thread-safe.
+ */
+public final class FeedRenderers {
+
+    private final Map<FeedFormat, FormatRenderer> renderers = new EnumMap<>(FeedFormat.class);
+
+    /**
+     * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param templates the precompiled page templates
+     */
+    public FeedRenderers(EnclosureLinks enclosureLinks, TemplateEngine templates) {
+        renderers.put(FeedFormat.RSS, new FeedRenderer(enclosureLinks));
+        renderers.put(FeedFormat.ATOM, new AtomRenderer(enclosureLinks));
+        renderers.put(FeedFormat.JSON, new JsonFeedRenderer(enclosureLinks));
+        renderers.put(FeedFormat.HTML, new ListingRenderer(templates));
+    }
+
+    FormatRenderer of(FeedFormat format) {
+        return renderers.get(format);
+    }
+}
