@@ -12,6 +12,7 @@ import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.conditionalfeed.admin.AdminAuthenticator;
 import org.conditionalfeed.admin.AdminUiServlet;
@@ -59,6 +60,8 @@ import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.thumbs.ThumbnailLinks;
 import org.conditionalfeed.thumbs.ThumbnailServlet;
 import org.conditionalfeed.thumbs.Thumbnails;
+import org.conditionalfeed.websub.HubLinks;
+import org.conditionalfeed.websub.WebSubPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +90,8 @@ public final class Application implements AutoCloseable {
     private final AssetRegistry assets;
     private final MediaStore media;
     private final Thumbnails thumbnails;
+    private final HubLinks hubLinks;
+    private final WebSubPublisher websub;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -102,8 +107,9 @@ public final class Application implements AutoCloseable {
                 settings.maxItems(), settings.feedItemMaxBytes());
         feedState.recordSettings(channel.fingerprint());
         feedState.claimRestart();
-        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState, new FeedRenderer(),
-                channel);
+        this.hubLinks = new HubLinks(settings.websubHubs());
+        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState,
+                new FeedRenderer(hubLinks.hubs()), channel);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -114,6 +120,7 @@ public final class Application implements AutoCloseable {
         media.removeIncomplete(database.isExclusive());
         this.thumbnails = new Thumbnails(media, database.jdbi(), clock);
         this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
+        this.websub = startWebSub(database);
     }
 
     /**
@@ -130,6 +137,30 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * With WebSub hubs: after each change this process commits (once the feed is rendered), the
+     * publisher is told, and pings the hubs for each feed whose bytes changed.
+     */
+    private WebSubPublisher startWebSub(Database database) {
+        if (!hubLinks.active()) {
+            return null;
+        }
+        WebSubPublisher started = new WebSubPublisher(database.jdbi(), hubLinks.hubs(), this::feedDigests, clock,
+                database.isExclusive());
+        feedState.onChange(change -> started.changed());
+        started.start();
+        return started;
+    }
+
+    /** The digest of each feed's bytes (its identity entity tag), keyed by the feed's URL. */
+    private Map<String, String> feedDigests() {
+        return Map.of(feedUrl(FeedRenderer.PATH), publisher.current().identity().validators().etag().opaque());
+    }
+
+    private String feedUrl(String path) {
+        return settings.publicBaseUrl() + path;
     }
 
     /**
@@ -179,7 +210,8 @@ public final class Application implements AutoCloseable {
             new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn).register(context, "/feed.xml");
         }
 
-        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping("/feed.xml");
+        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock,
+                hubLinks.headerValues(feedUrl(FeedRenderer.PATH)))).addMapping(FeedRenderer.PATH);
         context.addServlet("entryPage", new EntryPageServlet(entries, feedState, new EntryPageRenderer(), channel,
                 feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))
@@ -227,6 +259,9 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (websub != null) {
+                websub.close();
+            }
             thumbnails.close();
             database.close();
         }
