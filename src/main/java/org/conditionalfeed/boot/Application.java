@@ -51,6 +51,8 @@ import org.conditionalfeed.ops.RootServlet;
 import org.conditionalfeed.readers.PolitePolling;
 import org.conditionalfeed.readers.PollLedger;
 import org.conditionalfeed.readers.PollPolicy;
+import org.conditionalfeed.readers.ReaderReportServlet;
+import org.conditionalfeed.readers.ReaderStats;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.EntryRepository;
@@ -92,6 +94,7 @@ public final class Application implements AutoCloseable {
     private final Thumbnails thumbnails;
     private final HubLinks hubLinks;
     private final WebSubPublisher websub;
+    private final ReaderStats readerStats;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -120,6 +123,11 @@ public final class Application implements AutoCloseable {
         media.removeIncomplete(database.isExclusive());
         this.thumbnails = new Thumbnails(media, database.jdbi(), clock);
         this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
+        this.readerStats = settings.readerReportDays() > 0
+                ? new ReaderStats(database.jdbi(), clock, settings.readerReportDays()) : null;
+        if (readerStats != null) {
+            readerStats.start();
+        }
         this.websub = startWebSub(database);
     }
 
@@ -205,6 +213,12 @@ public final class Application implements AutoCloseable {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        if (readerStats != null) {
+            // Outside polite polling, so the report sees the 429s too.
+            readerStats.register(context, FeedRenderer.PATH);
+            context.addServlet("readerReport", new ReaderReportServlet(readerStats, mapper, AdminUiServlet::loggedIn))
+                    .addMapping("/admin/readers.json", "/api/readers");
+        }
         PollPolicy pollPolicy = PollPolicy.ofSeconds(settings.minPollSeconds(), settings.minUnconditionalPollSeconds());
         if (pollPolicy.active()) {
             new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn).register(context, "/feed.xml");
@@ -261,6 +275,9 @@ public final class Application implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             if (websub != null) {
                 websub.close();
+            }
+            if (readerStats != null) {
+                readerStats.close();
             }
             thumbnails.close();
             database.close();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.conditionalfeed.store.Timestamps;
+import org.conditionalfeed.store.UniqueViolations;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -23,9 +24,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  */
 final class PingOutbox {
 
-    /** The SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final Jdbi jdbi;
 
     PingOutbox(Jdbi jdbi) {
@@ -42,7 +40,7 @@ final class PingOutbox {
         try {
             return jdbi.inTransaction(handle -> recordIn(handle, digests, hubs, now));
         } catch (UnableToExecuteStatementException e) {
-            if (!isUniqueViolation(e)) {
+            if (!UniqueViolations.isCause(e)) {
                 throw e;
             }
             // Another instance recorded a new feed at the same moment: its row now exists.
@@ -139,14 +137,5 @@ final class PingOutbox {
     int waiting() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM websub_ping")
                 .mapTo(Integer.class).one());
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
