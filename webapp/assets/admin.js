@@ -39,7 +39,108 @@
     return true;
   }
 
+  // A value as RFC 8187 percent-encodes it: encodeURIComponent leaves a few characters that it may not carry.
+  function rfc8187(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, function (c) {
+      return '%' + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+  }
+
+  // The upload page: each chosen file is sent as the raw request body, one after another, with
+  // its progress shown; the server checks it exactly as it checks an API upload.
+  function uploadFiles(form) {
+    var files = Array.prototype.slice.call(form.querySelector('input[type=file]').files);
+    var list = document.getElementById('upload-progress');
+    var token = form.querySelector('input[name=csrf]').value;
+    var button = form.querySelector('button[type=submit]');
+    var failed = 0;
+    button.disabled = true;
+    function next() {
+      var file = files.shift();
+      if (!file) {
+        button.disabled = false;
+        if (!failed) {
+          window.location.assign(form.dataset.list);
+        }
+        return;
+      }
+      var item = document.createElement('li');
+      var label = document.createElement('span');
+      var progress = document.createElement('progress');
+      var status = document.createElement('span');
+      label.textContent = file.name + ' ';
+      progress.max = file.size || 1;
+      progress.value = 0;
+      status.className = 'status';
+      item.append(label, progress, status);
+      list.appendChild(item);
+      var request = new XMLHttpRequest();
+      request.open('POST', form.action);
+      request.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
+      request.setRequestHeader('Content-Disposition', "attachment; filename*=UTF-8''" + rfc8187(file.name));
+      request.setRequestHeader('X-CSRF-Token', token);
+      request.upload.onprogress = function (event) {
+        if (event.lengthComputable) {
+          progress.max = event.total;
+          progress.value = event.loaded;
+          status.textContent = ' ' + Math.floor(100 * event.loaded / event.total) + ' %';
+        }
+      };
+      request.onload = function () {
+        var answer = {};
+        try {
+          answer = JSON.parse(request.responseText);
+        } catch (notJson) {
+          answer = {error: 'the server answered ' + request.status};
+        }
+        if (request.status === 201) {
+          progress.value = progress.max;
+          status.textContent = ' uploaded';
+        } else {
+          failed++;
+          status.className = 'status error';
+          status.setAttribute('role', 'alert');
+          status.textContent = ' not uploaded: ' + (answer.error || 'the server answered ' + request.status);
+        }
+        next();
+      };
+      request.onerror = function () {
+        failed++;
+        status.className = 'status error';
+        status.setAttribute('role', 'alert');
+        status.textContent = ' not uploaded: the connection failed';
+        next();
+      };
+      request.send(file);
+    }
+    next();
+  }
+
+  // The entry form: puts the chosen library image into the content at the cursor, with its size
+  // (so the page does not jump while it loads) and a text alternative to edit.
+  function insertImage() {
+    var choice = document.getElementById('image-choice');
+    var content = document.getElementById('content');
+    var option = choice.options[choice.selectedIndex];
+    if (!option || !content) {
+      return;
+    }
+    var img = document.createElement('img');
+    img.setAttribute('src', option.value);
+    img.setAttribute('width', option.dataset.width);
+    img.setAttribute('height', option.dataset.height);
+    img.setAttribute('alt', option.dataset.alt);
+    var start = content.selectionStart;
+    var end = content.selectionEnd;
+    content.setRangeText(img.outerHTML, start, end, 'end');
+    content.focus();
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var insert = document.getElementById('insert-image');
+    if (insert) {
+      insert.addEventListener('click', insertImage);
+    }
     // Put the keyboard where the work is: the first invalid field, else the first empty input.
     var invalid = document.querySelector('[aria-invalid="true"]');
     var target = invalid || document.querySelector('main input:not([type=hidden]):not([value]), main input[value=""]');
@@ -48,6 +149,11 @@
     }
     Array.prototype.forEach.call(document.querySelectorAll('form'), function (form) {
       form.addEventListener('submit', function (event) {
+        if (form.id === 'upload') {
+          event.preventDefault();
+          uploadFiles(form);
+          return;
+        }
         if (contentTooLong(form)) {
           event.preventDefault();
           return;

@@ -1,5 +1,6 @@
 package org.conditionalfeed.admin;
 
+import gg.jte.TemplateEngine;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /admin/}: the administrator's web UI: log in, list, write, edit and delete entries.
+ * {@code /admin/}: the administrator's web UI: log in, list, write, edit and delete entries;
+ * list, upload and delete media ({@link AdminMedia}). Pages come from templates
+ * ({@link AdminPages}).
  *
  * <pre>curl -i http://localhost:8080/admin/login</pre>
  *
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * creates none) and given a new id at every login, cookie {@code HttpOnly} and
  * {@code SameSite=Strict} (and {@code Secure} over HTTPS); a CSRF token checked in constant time
  * on every POST, from the session after login and from a double-submit cookie on the login form
- * ({@link CsrfProtection}), and cross-site POSTs refused outright; the same password check and
+ * ({@link CsrfProtection}; a media upload, whose body is the file, sends it in the
+ * {@code X-CSRF-Token} header), and cross-site POSTs refused outright; the same password check and
  * login throttle as the API ({@link AdminAuthenticator}); {@code no-store} and a strict
  * Content-Security-Policy on every page. After each change it redirects (POST, redirect, GET) and
  * shows what happened once.
@@ -36,7 +40,7 @@ public final class AdminUiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AdminUiServlet.class);
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: https:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "img-src 'self' data: https:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final String USER = "admin.user";
     private static final String CSRF = "admin.csrf";
     private static final String FLASH = "admin.flash";
@@ -45,13 +49,17 @@ public final class AdminUiServlet extends HttpServlet {
     private final transient EntryRepository entries;
     private final transient AdminAuthenticator authenticator;
     private final transient AdminPages pages;
+    private final transient AdminMedia media;
     private final transient CsrfProtection csrf = new CsrfProtection();
 
+    /** @param templates the precompiled page templates */
     public AdminUiServlet(EntryRepository entries, AdminAuthenticator authenticator,
-            org.conditionalfeed.assets.AssetRegistry assets, String blogTitle) {
+            org.conditionalfeed.assets.AssetRegistry assets, String blogTitle, TemplateEngine templates,
+            AdminMedia media) {
         this.entries = entries;
         this.authenticator = authenticator;
-        this.pages = new AdminPages(blogTitle, assets);
+        this.pages = new AdminPages(templates, blogTitle, assets);
+        this.media = media;
     }
 
     @Override
@@ -71,6 +79,10 @@ public final class AdminUiServlet extends HttpServlet {
         if (!post && !method.equals("GET") && !method.equals("HEAD")) {
             response.setHeader("Allow", "GET, HEAD, POST");
             page(response, 405, pages.message(context(request), "Not allowed", "Use the links and forms of these pages."));
+            return;
+        }
+        if (post && path.equals("/media/upload")) {
+            upload(request, response);
             return;
         }
         FormLimits.Verdict form = post ? FormLimits.check(request, loggedIn(request)) : FormLimits.Verdict.ACCEPT;
@@ -109,6 +121,8 @@ public final class AdminUiServlet extends HttpServlet {
             throws IOException {
         if (path.equals("/")) {
             list(request, response);
+        } else if (path.equals("/media") || path.startsWith("/media/")) {
+            media(request, response, path, post);
         } else if (path.equals("/logout") && post) {
             HttpSession session = request.getSession(false);
             if (session != null) {
@@ -119,7 +133,8 @@ public final class AdminUiServlet extends HttpServlet {
             if (post) {
                 save(request, response, Optional.empty());
             } else {
-                page(response, 200, pages.form(context(request), "Write an entry", "new", EntryForm.empty(), Map.of(), false));
+                page(response, 200, pages.form(context(request), "Write an entry", "new", EntryForm.empty(), Map.of(), false,
+                        media.imageChoices()));
             }
         } else if (path.startsWith("/edit/") && id(path).isPresent()) {
             Optional<Entry> entry = entries.find(id(path).get());
@@ -129,7 +144,7 @@ public final class AdminUiServlet extends HttpServlet {
                 save(request, response, entry);
             } else {
                 page(response, 200, pages.form(context(request), "Edit entry", "edit/" + entry.get().id(),
-                        formOf(entry.get()), Map.of(), false));
+                        formOf(entry.get()), Map.of(), false, media.imageChoices()));
             }
         } else if (path.startsWith("/delete/") && id(path).isPresent()) {
             Optional<Entry> entry = entries.find(id(path).get());
@@ -172,13 +187,54 @@ public final class AdminUiServlet extends HttpServlet {
         }
     }
 
-    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int page = 1;
-        try {
-            page = Math.max(1, Math.min(1_000_000, Integer.parseInt(parameter(request, "page"))));
-        } catch (NumberFormatException absentOrMalformed) {
-            // first page
+    /** The media pages: the list, the upload page and deletes; {@code /admin/media} itself redirects. */
+    private void media(HttpServletRequest request, HttpServletResponse response, String path, boolean post)
+            throws IOException {
+        if (path.equals("/media/") && !post) {
+            page(response, 200, pages.render("admin/media.jte",
+                    media.listPage(pages.frame(context(request), "Media"), pageNumber(request))));
+        } else if (path.equals("/media/upload") && !post) {
+            page(response, 200, pages.render("admin/upload.jte",
+                    media.uploadPage(pages.frame(context(request), "Upload files"))));
+        } else if (path.startsWith("/media/delete/") && id(path).isPresent() && post) {
+            AdminMedia.Deletion deletion = media.delete(id(path).get());
+            if (deletion instanceof AdminMedia.Deletion.Deleted deleted) {
+                flash(request, "Deleted “" + deleted.filename() + "”.");
+                redirect(request, response, "media/");
+            } else if (deletion instanceof AdminMedia.Deletion.InUse inUse) {
+                page(response, 409, pages.message(context(request), "Still in use", "“" + inUse.filename()
+                        + "” is used by " + inUse.user() + ". Remove it there first, then delete it here.",
+                        "media/", "Back to the media"));
+            } else {
+                page(response, 404, pages.message(context(request), "Not found", "There is no such file.",
+                        "media/", "Back to the media"));
+            }
+        } else if (path.equals("/media")) {
+            redirect(request, response, "media/");
+        } else {
+            notFound(request, response);
         }
+    }
+
+    /**
+     * A media upload from the upload page's script: the body is the file, so the CSRF token comes
+     * in a header and the form limits do not apply; the answer is JSON.
+     */
+    private void upload(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HttpSession session = request.getSession(false);
+        Object expected = session == null || session.getAttribute(USER) == null ? null : session.getAttribute(CSRF);
+        if (!(expected instanceof String token)) {
+            media.refuse(response, 403, "log in again to upload");
+        } else if (!csrf.trustedHeader(request, token)) {
+            LOG.warn("Refused a forged or expired media upload from {}", request.getRemoteAddr());
+            media.refuse(response, 403, "this page is too old or did not come from this site; reload it");
+        } else {
+            media.upload(request, response);
+        }
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int page = pageNumber(request);
         List<Entry> found = entries.listHeadlines(PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         page(response, 200, pages.list(context(request), found.subList(0, Math.min(PAGE_SIZE, found.size())), page,
                 found.size() > PAGE_SIZE));
@@ -196,7 +252,7 @@ public final class AdminUiServlet extends HttpServlet {
         String action = existing.map(entry -> "edit/" + entry.id()).orElse("new");
         if (preview || !problems.isEmpty()) {
             page(response, problems.isEmpty() ? 200 : 400, pages.form(context(request), heading, action, form, problems,
-                    preview && problems.isEmpty()));
+                    preview && problems.isEmpty(), media.imageChoices()));
             return;
         }
         if (existing.isPresent()) {
@@ -274,6 +330,15 @@ public final class AdminUiServlet extends HttpServlet {
         response.setContentType("text/html; charset=UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** The {@code page} parameter, from 1; 1 when absent or malformed. */
+    private static int pageNumber(HttpServletRequest request) {
+        try {
+            return Math.max(1, Math.min(1_000_000, Integer.parseInt(parameter(request, "page"))));
+        } catch (NumberFormatException absentOrMalformed) {
+            return 1;
+        }
     }
 
     private static String parameter(HttpServletRequest request, String name) {

@@ -77,7 +77,19 @@ final class CsrfProtection {
         if (!sameOrigin(request)) {
             return false;
         }
-        String sent = request.getParameter("csrf");
+        return matches(expected, request.getParameter("csrf"));
+    }
+
+    /**
+     * Whether a request whose body is not a form (a media upload) is same-site and carries
+     * {@code expected} in its {@code X-CSRF-Token} header. A cross-site page cannot set that
+     * header without a CORS preflight, which this site never grants.
+     */
+    boolean trustedHeader(HttpServletRequest request, String expected) {
+        return sameOrigin(request) && matches(expected, request.getHeader("X-CSRF-Token"));
+    }
+
+    private static boolean matches(String expected, String sent) {
         return expected != null && sent != null
                 && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }

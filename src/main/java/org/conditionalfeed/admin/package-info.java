@@ -4,8 +4,12 @@
  * Basic authentication ({@link BasicAuthFilter}, {@link AdminAuthenticator}) over a salted PBKDF2
  * hash ({@link PasswordHasher}) behind the per-client {@link LoginThrottle}, {@code Secure}
  * cookies on HTTPS requests ({@link SecureCookieFilter}), and the JSON error mapping
- * ({@link ApiException}, {@link JsonResponses}).
+ * ({@link ApiException}, {@link JsonResponses}); and the web UI ({@link AdminUiServlet}), its
+ * pages rendered from JTE templates ({@link AdminPages}), its media pages and upload
+ * ({@link AdminMedia}).
  *
- * <p>Wired by {@code boot}; writes entries through {@code store}.
+ * <p>Wired by {@code boot}; writes entries through {@code store}; takes and lists media through
+ * {@code media}'s {@link org.conditionalfeed.media.MediaIntake} and
+ * {@link org.conditionalfeed.media.MediaStore}.
  */
 package org.conditionalfeed.admin;

@@ -14,7 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
 import org.conditionalfeed.admin.AdminAuthenticator;
+import org.conditionalfeed.admin.AdminMedia;
 import org.conditionalfeed.admin.AdminUiServlet;
 import org.conditionalfeed.admin.BasicAuthFilter;
 import org.conditionalfeed.admin.EntriesApiServlet;
@@ -32,7 +35,7 @@ import org.conditionalfeed.feed.FeedChannel;
 import org.conditionalfeed.feed.FeedPublisher;
 import org.conditionalfeed.feed.FeedRenderer;
 import org.conditionalfeed.feed.FeedServlet;
-import org.conditionalfeed.http.Html;
+import org.conditionalfeed.feed.LibraryImages;
 import org.conditionalfeed.http.RepresentationResponder;
 import org.conditionalfeed.http.StreamingResponder;
 import org.conditionalfeed.media.MediaApiServlet;
@@ -224,15 +227,21 @@ public final class Application implements AutoCloseable {
             new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn).register(context, "/feed.xml");
         }
 
+        TemplateEngine templates = templates();
+        ThumbnailLinks thumbnailLinks = new ThumbnailLinks(settings.publicBaseUrl());
+        MediaLinks mediaLinks = new MediaLinks(settings.publicBaseUrl()).withThumbnails(thumbnailLinks::urls);
+        MediaIntake intake = new MediaIntake(media, settings.mediaMaxBytes());
+        LibraryImages libraryImages = url -> mediaLinks.resolve(url, media::find)
+                .filter(found -> found.width() != null && found.height() != null)
+                .map(found -> new LibraryImages.Image(found.width(), found.height(), thumbnailLinks.byPixelWidth(found)));
+
         context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock,
                 hubLinks.headerValues(feedUrl(FeedRenderer.PATH)))).addMapping(FeedRenderer.PATH);
-        context.addServlet("entryPage", new EntryPageServlet(entries, feedState, new EntryPageRenderer(), channel,
-                feedResponder, clock)).addMapping("/entries/*");
+        context.addServlet("entryPage", new EntryPageServlet(entries, feedState,
+                new EntryPageRenderer(templates, libraryImages), channel, feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
-        context.addServlet("mediaApi", new MediaApiServlet(media, new MediaIntake(media, settings.mediaMaxBytes()),
-                new MediaLinks(settings.publicBaseUrl()).withThumbnails(new ThumbnailLinks(settings.publicBaseUrl())::urls),
-                MediaReferences.NONE, mapper))
+        context.addServlet("mediaApi", new MediaApiServlet(media, intake, mediaLinks, MediaReferences.NONE, mapper))
                 .addMapping("/api/media", "/api/media/*");
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
@@ -240,13 +249,25 @@ public final class Application implements AutoCloseable {
                 new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/thumbs/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
-                new AdminUiServlet(entries, authenticator, assets, settings.title()));
+                new AdminUiServlet(entries, authenticator, assets, settings.title(), templates,
+                        new AdminMedia(media, intake, mediaLinks, MediaReferences.NONE, thumbnailLinks::byPixelWidth,
+                                settings.mediaMaxBytes())));
         adminUi.addMapping("/admin/*");
         adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
-        context.addServlet("root", new RootServlet(Html.escape(settings.title()))).addMapping("/");
+        context.addServlet("root", new RootServlet(templates, settings.title())).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
+    }
+
+    /**
+     * The HTML page templates, compiled to classes of this application's packages at build time
+     * (the jte-maven-plugin's {@code precompile}): loaded from the application's class loader,
+     * never compiled at run time, output HTML-escaped by default.
+     */
+    private static TemplateEngine templates() {
+        return TemplateEngine.createPrecompiled(null, ContentType.Html, Application.class.getClassLoader(),
+                "org.conditionalfeed");
     }
 
     /**

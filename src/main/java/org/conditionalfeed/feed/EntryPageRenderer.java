@@ -1,17 +1,20 @@
 package org.conditionalfeed.feed;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import org.conditionalfeed.http.Html;
+import java.util.List;
 import org.conditionalfeed.store.Entry;
 
 /**
  * Renders the app's own HTML page of an entry, the item link of entries without a link of their
- * own. Every text field is escaped; the content is the administrator's HTML, shown through
- * {@link ContentSanitizer} (nothing that runs, navigates, submits or re-bases the page) and under
- * a Content-Security-Policy that lets no script run, no form submit and no {@code base} apply.
+ * own, from the template {@code src/main/jte/feed/entry.jte}, which escapes every text field. The
+ * content is the administrator's HTML, shown through {@link ContentSanitizer} (nothing that runs,
+ * navigates, submits or re-bases the page), its library images given thumbnails by
+ * {@link ResponsiveImages}, under a Content-Security-Policy that lets no script run, no form
+ * submit and no {@code base} apply.
  *
- * <p>Stateless and thread-safe.
+ * <p>Thread-safe.
  */
 public final class EntryPageRenderer {
 
@@ -20,33 +23,36 @@ public final class EntryPageRenderer {
             "default-src 'none'; img-src * data:; style-src 'unsafe-inline'; frame-ancestors 'none'; "
                     + "form-action 'none'; base-uri 'none'";
 
+    private final TemplateEngine templates;
+    private final ResponsiveImages images;
+
+    /**
+     * @param templates the precompiled page templates
+     * @param library what the media library knows about an image URL in an entry's content
+     */
+    public EntryPageRenderer(TemplateEngine templates, LibraryImages library) {
+        this.templates = templates;
+        this.images = new ResponsiveImages(library);
+    }
+
+    /**
+     * What the entry template shows.
+     *
+     * @param sanitizedContent the entry's content after {@link ContentSanitizer}: the one value the
+     *     template writes unescaped
+     */
+    record EntryPage(String title, String channelTitle, String feedUrl, String published, String author,
+            List<String> categories, String sanitizedContent) {
+    }
+
     /** The page's bytes. */
     public byte[] render(FeedChannel channel, Entry entry) {
-        StringBuilder html = new StringBuilder(1024 + (entry.content() == null ? 0 : entry.content().length()));
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(entry.title())).append(" - ").append(Html.escape(channel.title()))
-                .append("</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" href=\"")
-                .append(Html.escape(channel.baseUrl() + "/feed.xml")).append("\">\n")
-                .append("<style>body{max-width:42rem;margin:2rem auto;padding:0 1rem;font-family:sans-serif;"
-                        + "line-height:1.5}</style>\n</head>\n<body>\n<article>\n<h1>")
-                .append(Html.escape(entry.title())).append("</h1>\n<p><time datetime=\"")
-                .append(entry.published()).append("\">")
-                .append(DateTimeFormatter.ISO_INSTANT.format(entry.published())).append("</time>");
-        if (entry.author() != null) {
-            html.append(" by ").append(Html.escape(entry.author()));
-        }
-        html.append("</p>\n");
-        if (!entry.categories().isEmpty()) {
-            html.append("<p>");
-            for (String category : entry.categories()) {
-                html.append("<span class=\"category\">").append(Html.escape(category)).append("</span> ");
-            }
-            html.append("</p>\n");
-        }
-        html.append("<div class=\"content\">\n").append(ContentSanitizer.sanitize(entry.content(), channel.baseUrl()))
-                .append("\n</div>\n</article>\n<p><a href=\"").append(Html.escape(channel.baseUrl() + "/feed.xml"))
-                .append("\">").append(Html.escape(channel.title())).append(" feed</a></p>\n</body>\n</html>\n");
-        return html.toString().getBytes(StandardCharsets.UTF_8);
+        String content = images.addThumbnails(ContentSanitizer.sanitize(entry.content(), channel.baseUrl()),
+                channel.baseUrl());
+        EntryPage page = new EntryPage(entry.title(), channel.title(), channel.baseUrl() + "/feed.xml",
+                entry.published().toString(), entry.author(), entry.categories(), content);
+        StringOutput output = new StringOutput(1024 + content.length());
+        templates.render("feed/entry.jte", page, output);
+        return output.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

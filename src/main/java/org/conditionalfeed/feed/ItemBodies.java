@@ -2,7 +2,6 @@ package org.conditionalfeed.feed;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.conditionalfeed.http.Html;
 import org.conditionalfeed.store.Entry;
 import org.conditionalfeed.store.EntryExcerpt;
 import org.jsoup.Jsoup;
@@ -64,7 +63,7 @@ final class ItemBodies {
         if (!alreadyCut && utf8Length(html) <= maxBytes) {
             return html;
         }
-        String more = "<p><a href=\"" + Html.escape(fullUrl) + "\">\u2026</a></p>";
+        String more = moreLink(fullUrl);
         int room = maxBytes - utf8Length(more);
         if (room <= 0) {
             return more;
@@ -74,6 +73,15 @@ final class ItemBodies {
         Element body = document.body();
         keep(body, room);
         return body.html() + more;
+    }
+
+    /** {@code <p><a href="fullUrl">…</a></p>}, the URL escaped by jsoup. */
+    private static String moreLink(String fullUrl) {
+        Document shell = Document.createShell("");
+        shell.outputSettings().prettyPrint(false);
+        Element paragraph = shell.body().appendElement("p");
+        paragraph.appendElement("a").attr("href", fullUrl).text("\u2026");
+        return paragraph.outerHtml();
     }
 
     /** Trims {@code parent}'s children to at most {@code room} bytes of HTML; returns the bytes kept. */

@@ -3,8 +3,11 @@
  * function; ROME's mutable objects never leave it), {@link FeedPublisher} keeps the rendered
  * bytes of the current revision, and {@link FeedServlet} and {@link EntryPageServlet} answer
  * readers through the conditional-GET rules of the {@code http} package. Entry content is shown
- * as HTML only through {@link ContentSanitizer}.
+ * as HTML only through {@link ContentSanitizer}; {@link EntryPageRenderer} renders the entry page
+ * from its JTE template and gives library images their thumbnails ({@link ResponsiveImages},
+ * {@link Srcset}) from what {@link LibraryImages} says about them.
  *
- * <p>Wired by {@code boot}; reads entries through {@code store}.
+ * <p>Wired by {@code boot}, which answers {@link LibraryImages} from the media and thumbnail
+ * packages; reads entries through {@code store}.
  */
 package org.conditionalfeed.feed;

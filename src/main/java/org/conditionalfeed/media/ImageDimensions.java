@@ -41,6 +41,11 @@ record ImageDimensions(int width, int height) {
         return dimensions;
     }
 
+    /** The same size turned by a quarter. */
+    ImageDimensions transposed() {
+        return new ImageDimensions(height, width);
+    }
+
     private static ImageDimensions imageIo(String type, byte[] head, int length) throws UploadRefused {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
         if (!readers.hasNext()) {

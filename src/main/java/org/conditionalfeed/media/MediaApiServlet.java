@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,19 +115,11 @@ public final class MediaApiServlet extends HttpServlet {
 
     private void upload(HttpServletRequest request, HttpServletResponse response)
             throws IOException, UploadRefused {
-        String filename = ContentDisposition.filename(request.getHeader("Content-Disposition"));
-        long declaredLength = request.getContentLengthLong();
-        if (declaredLength > intake.maxBytes()) {
-            throw intake.tooLarge();
-        }
-        if (declaredLength == 0) {
-            throw new UploadRefused(UploadRefused.Reason.BAD_REQUEST, "the body is empty; send the file's bytes");
-        }
         Media media;
-        try (InputStream body = request.getInputStream()) {
-            media = intake.receive(body, request.getContentType(), filename);
+        try {
+            media = intake.receive(request);
         } catch (IOException e) {
-            LOG.info("Upload of {} ended early, nothing kept: {}", filename, e.toString());
+            LOG.info("Upload ended early, nothing kept: {}", e.toString());
             response.setHeader("Connection", "close");
             send(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", "the body ended early"));
             return;

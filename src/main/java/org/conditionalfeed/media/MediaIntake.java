@@ -1,5 +1,6 @@
 package org.conditionalfeed.media;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * file's size. The type and, for images, the dimensions are checked on the first piece, before
  * anything is stored; the size while the rest streams in. Whatever goes wrong after the first
  * piece is stored (too large, the client gone, the database failing) removes what was stored.
+ * An image's width and height are stored as it is shown: swapped when its EXIF orientation
+ * turns it by a quarter, as browsers and the thumbnails do.
  *
  * <p>Thread-safe.
  */
@@ -31,8 +34,26 @@ public final class MediaIntake {
         this.maxBytes = maxBytes;
     }
 
-    long maxBytes() {
-        return maxBytes;
+    /**
+     * Takes the upload a request carries: the body is the file, its {@code Content-Type} the
+     * declared type, its {@code Content-Disposition} the file name. Shared by every way of
+     * uploading, so all apply the same limits and checks.
+     *
+     * @throws UploadRefused when the file is not taken; nothing is left stored
+     * @throws IOException when the body ends early or cannot be read; nothing is left stored
+     */
+    public Media receive(HttpServletRequest request) throws UploadRefused, IOException {
+        String filename = ContentDisposition.filename(request.getHeader("Content-Disposition"));
+        long declaredLength = request.getContentLengthLong();
+        if (declaredLength > maxBytes) {
+            throw tooLarge();
+        }
+        if (declaredLength == 0) {
+            throw new UploadRefused(UploadRefused.Reason.BAD_REQUEST, "the body is empty; send the file's bytes");
+        }
+        try (InputStream body = request.getInputStream()) {
+            return receive(body, request.getContentType(), filename);
+        }
     }
 
     /**
@@ -66,6 +87,9 @@ public final class MediaIntake {
                 sha256.update(piece, 0, length);
                 store.append(id, seq++, piece, length);
                 length = body.readNBytes(piece, 0, piece.length);
+            }
+            if (dimensions != null && ImageOrientation.turnsByQuarter(kind.type(), new ChunkInputStream(store, id))) {
+                dimensions = dimensions.transposed();
             }
             Media media = store.complete(id, total, HexFormat.of().formatHex(sha256.digest()),
                     dimensions == null ? null : dimensions.width(), dimensions == null ? null : dimensions.height());

@@ -1,9 +1,11 @@
 package org.conditionalfeed.media;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,14 +43,36 @@ public final class MediaLinks {
     }
 
     /** A medium's thumbnail URLs by width, or {@code null} when it has none. */
-    Map<String, String> thumbnails(Media media) {
+    public Map<String, String> thumbnails(Media media) {
         return thumbnails.apply(media);
     }
 
     /** The absolute URL of a medium. */
-    String url(Media media) {
+    public String url(Media media) {
         return baseUrl + "/media/" + media.sha256().substring(0, DIGEST_PREFIX) + "/" + media.id() + "/"
                 + pathSegment(media.filename());
+    }
+
+    /**
+     * The medium an absolute URL of this site names, found with {@code rows}; empty for any other
+     * URL, and for a URL whose digest or file name is not the medium's.
+     *
+     * @param url an absolute URL, e.g. an image's {@code src} in an entry's content
+     * @param rows the complete medium with an id, if any
+     */
+    public Optional<Media> resolve(String url, LongFunction<Optional<Media>> rows) {
+        String prefix = baseUrl + "/media";
+        if (url == null || !url.startsWith(prefix + "/")) {
+            return Optional.empty();
+        }
+        String path;
+        try {
+            // Our URLs encode '+' as %2B, so a literal one is kept rather than read as a space.
+            path = URLDecoder.decode(url.substring(prefix.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedEscape) {
+            return Optional.empty();
+        }
+        return parse(path).flatMap(address -> rows.apply(address.id()).filter(address::names));
     }
 
     /**

@@ -110,14 +110,14 @@ public final class MediaStore {
     }
 
     /** A page of complete media, newest first. */
-    List<Media> list(int limit, int offset) {
+    public List<Media> list(int limit, int offset) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE complete = TRUE"
                         + " ORDER BY created DESC, id DESC LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset).map(MediaStore::mapMedia).list());
     }
 
     /** Deletes a complete medium and its bytes; {@code false} when there is none. */
-    boolean delete(long id) {
+    public boolean delete(long id) {
         boolean deleted = delete(id, " AND complete = TRUE");
         if (deleted) {
             deletionListeners.forEach(listener -> listener.accept(id));

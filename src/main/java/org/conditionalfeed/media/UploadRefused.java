@@ -4,12 +4,12 @@ package org.conditionalfeed.media;
  * An upload the library does not take, with the reason (which the API maps to a status) and a
  * message for the client.
  */
-final class UploadRefused extends Exception {
+public final class UploadRefused extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     /** Why an upload was refused. */
-    enum Reason {
+    public enum Reason {
         /** Empty body, or a missing or unsafe filename: 400. */
         BAD_REQUEST(400),
         /** Larger than allowed, in bytes or in pixels: 413. */
@@ -23,7 +23,7 @@ final class UploadRefused extends Exception {
             this.status = status;
         }
 
-        int status() {
+        public int status() {
             return status;
         }
     }
@@ -35,7 +35,7 @@ final class UploadRefused extends Exception {
         this.reason = reason;
     }
 
-    Reason reason() {
+    public Reason reason() {
         return reason;
     }
 }

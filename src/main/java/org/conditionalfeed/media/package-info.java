@@ -5,8 +5,9 @@
  *
  * <p>{@link MediaApiServlet} takes uploads and manages the library under {@code /api/media};
  * {@link MediaIntake} checks an upload (type from the bytes with Apache Tika, name, size, image
- * dimensions) while it streams into the store; {@link MediaServlet} serves each file at its
- * immutable URL through {@code http}'s {@link org.conditionalfeed.http.StreamingResponder}.
+ * dimensions, stored upright per the EXIF orientation, {@link ImageOrientation}) while it
+ * streams into the store, for the API and the admin pages' upload alike; {@link MediaServlet}
+ * serves each file at its immutable URL through {@code http}'s {@link org.conditionalfeed.http.StreamingResponder}.
  *
  * <p>Wired by {@code boot}; uses {@code store} for the database and {@code http} for HTTP
  * semantics; no other feature package. Entries that use a medium say so through

@@ -1,5 +1,7 @@
 package org.conditionalfeed.ops;
 
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,14 +21,14 @@ public final class RootServlet extends HttpServlet {
 
     private final byte[] homePage;
 
-    /** @param escapedTitle the channel title, already HTML-escaped */
-    public RootServlet(String escapedTitle) {
-        this.homePage = ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escapedTitle
-                + "</title>\n<link rel=\"alternate\" type=\"application/rss+xml\" title=\"" + escapedTitle
-                + "\" href=\"feed.xml\">\n</head>\n<body>\n<h1>" + escapedTitle
-                + "</h1>\n<p><a href=\"feed.xml\">RSS feed</a></p>\n<p><a href=\"admin/\">Administration</a></p>\n"
-                + "</body>\n</html>\n")
-                .getBytes(StandardCharsets.UTF_8);
+    /**
+     * @param templates the precompiled page templates ({@code src/main/jte/ops/home.jte})
+     * @param title the channel title
+     */
+    public RootServlet(TemplateEngine templates, String title) {
+        StringOutput page = new StringOutput();
+        templates.render("ops/home.jte", title, page);
+        this.homePage = page.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conditionalfeed.http.EntityTag;
@@ -48,6 +50,21 @@ public final class ThumbnailLinks {
         Map<String, String> urls = new LinkedHashMap<>();
         for (int width : ThumbnailSize.WIDTHS) {
             urls.put(Integer.toString(width), url(media, width));
+        }
+        return urls;
+    }
+
+    /**
+     * A medium's thumbnail URLs by the pixel width each thumbnail has (at most the image's own
+     * width, narrower for a very tall image), narrowest first; empty for a medium that has none.
+     * Widths are the medium's as stored, which is as the image is shown.
+     */
+    public SortedMap<Integer, String> byPixelWidth(Media media) {
+        SortedMap<Integer, String> urls = new TreeMap<>();
+        if (hasThumbnails(media)) {
+            for (int width : ThumbnailSize.WIDTHS) {
+                urls.putIfAbsent(ThumbnailSize.of(media.width(), media.height(), width).width(), url(media, width));
+            }
         }
         return urls;
     }

@@ -111,7 +111,7 @@ class AdminFormsEndToEndTest {
                 "categories", categories)));
         String token = browser.logIn(FeedServer.ADMIN_PASSWORD);
         String form = browser.get("/admin/edit/" + id).body();
-        assertTrue(form.contains("name=\"categories\" rows=\"3\">\na,b\nc, d\n\u00e9t\u00e9 \ud83d\ude00\nx;y &quot;quoted&quot;"
+        assertTrue(form.contains("name=\"categories\" rows=\"3\">\na,b\nc, d\n\u00e9t\u00e9 \ud83d\ude00\nx;y \"quoted\""
                 + "</textarea>"), form);
         assertTrue(form.contains("name=\"content\" rows=\"12\">\n\nstarts with a break</textarea>"), form);
 

@@ -169,16 +169,28 @@ final class ChildJvm implements AutoCloseable {
         return "--- stderr ---\n" + log() + "--- stdout ---\n" + read(stdout);
     }
 
+    /** The port the child listens on; after {@code awaitListening()}. */
+    int port() {
+        if (port < 0) {
+            throw new IllegalStateException("call awaitListening() first");
+        }
+        return port;
+    }
+
+    /** The {@code Authorization} header value of the administrator's credentials. */
+    static String authorization() {
+        String credentials = ADMIN_USER + ":" + ADMIN_PASSWORD;
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A request to {@code path} on the child, with the administrator's credentials. */
     HttpRequest.Builder request(String path) {
         if (port < 0) {
             throw new IllegalStateException("call awaitListening() first");
         }
-        String credentials = ADMIN_USER + ":" + ADMIN_PASSWORD;
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic "
-                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", authorization());
     }
 
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,40 +80,50 @@ class GracefulShutdownTest {
         ChildJvm first = start("first");
         HttpResponse<String> before = first.send(post(first, "Before SIGTERM"));
         assertEquals(201, before.statusCode(), before::body);
-        List<PipedOutputStream> bodies = new ArrayList<>();
-        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        // Raw sockets, so that exactly the headers and half of each body are on the wire.
+        List<Socket> inFlight = new ArrayList<>();
+        List<byte[]> rests = new ArrayList<>();
         for (String title : List.of("In flight 1", "In flight 2", "In flight 3")) {
-            PipedOutputStream body = new PipedOutputStream();
-            PipedInputStream received = new PipedInputStream(body);
-            bodies.add(body);
-            inFlight.add(first.sendAsync(first.request("/api/entries").header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> received)).build()));
-            body.write(("{\"title\": \"" + title).getBytes(StandardCharsets.UTF_8));
-            body.flush();
+            byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().put("title", title));
+            int half = body.length / 2;
+            Socket socket = new Socket("127.0.0.1", first.port());
+            socket.setSoTimeout((int) STOP_TIMEOUT.toMillis());
+            String head = "POST /api/entries HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + ChildJvm.authorization()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, half);
+            out.flush();
+            inFlight.add(socket);
+            rests.add(Arrays.copyOfRange(body, half, body.length));
         }
-        Thread.sleep(1_000); // the server has the requests and reads their bodies
-        assertTrue(inFlight.stream().noneMatch(CompletableFuture::isDone), "a write was answered before its body ended");
+        // The server has the requests and reads their bodies (a loaded machine may take a while to
+        // check the password).
+        Thread.sleep(3_000);
+        for (Socket socket : inFlight) {
+            assertEquals(0, socket.getInputStream().available(), "a write was answered before its body ended");
+        }
 
         first.process().destroy();
         Thread.sleep(300);
-        for (PipedOutputStream body : bodies) {
-            body.write("\"}".getBytes(StandardCharsets.UTF_8));
-            body.close();
+        for (int i = 0; i < inFlight.size(); i++) {
+            inFlight.get(i).getOutputStream().write(rests.get(i));
+            inFlight.get(i).getOutputStream().flush();
+        }
+        List<Long> ids = new ArrayList<>(List.of(JSON.readTree(before.body()).get("id").asLong()));
+        for (Socket socket : inFlight) {
+            String answer;
+            try (socket) {
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new AssertionError("an in-flight write got no response: " + e + "\n" + first.output(), e);
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 201"), () -> answer + "\n" + first.output());
+            ids.add(JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).get("id").asLong());
         }
         int exit = first.awaitExit(STOP_TIMEOUT);
-
         assertTrue(exit == TERMINATED_BY_SIGTERM || exit == 0, () -> "exit code " + exit + ":\n" + first.output());
-        List<Long> ids = new ArrayList<>(List.of(JSON.readTree(before.body()).get("id").asLong()));
-        for (CompletableFuture<HttpResponse<String>> pending : inFlight) {
-            HttpResponse<String> response;
-            try {
-                response = pending.get(5, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                throw new AssertionError("an in-flight write got no response: " + e.getCause() + "\n" + first.output(), e);
-            }
-            assertEquals(201, response.statusCode(), () -> response.body() + "\n" + first.output());
-            ids.add(JSON.readTree(response.body()).get("id").asLong());
-        }
         ChildJvm second = start("second");
         for (long id : ids) {
             HttpResponse<String> entry = second.send(second.request("/api/entries/" + id).GET().build());

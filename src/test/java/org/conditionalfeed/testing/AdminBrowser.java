@@ -68,6 +68,22 @@ public final class AdminBrowser {
         return send(path, "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
     }
 
+    /**
+     * Posts a file as the raw body, as the media upload page's script does: its type, its name
+     * in {@code Content-Disposition} and the CSRF token in {@code X-CSRF-Token} ({@code null}
+     * sends none).
+     */
+    public HttpResponse<String> upload(String path, String token, String type, String filename, byte[] file)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", type)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+        if (token != null) {
+            request.header("X-CSRF-Token", token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token in a page's form. */
     public static String token(String page) {
         Matcher matcher = CSRF.matcher(page);

@@ -74,12 +74,13 @@ public class FeedClient {
 
     /**
      * GET, repeated until the response's {@code Last-Modified} is earlier than its {@code Date}
-     * (at most a few seconds): writes in a burst take whole seconds ahead of the clock, and until
-     * the clock has passed a change, {@code Last-Modified} is clamped to {@code Date}. The answer
-     * then shows the change's own time.
+     * (as many seconds as the burst had changes): writes in a burst take whole seconds ahead of
+     * the clock, and until the clock has passed a change, {@code Last-Modified} is clamped to
+     * {@code Date}. The answer then shows the change's own time.
      */
     public HttpResponse<byte[]> getOnceTheClockHasPassedTheChange(String path, String... headers) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // A burst of n changes within a second runs the modification time n seconds ahead.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpResponse<byte[]> response = get(path, headers);
         while (!clockHasPassed(response) && System.nanoTime() < deadline) {
             try {
