@@ -13,11 +13,13 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.conditionalfeed.admin.AdminAuthenticator;
 import org.conditionalfeed.admin.AdminMedia;
+import org.conditionalfeed.admin.AdminReaders;
 import org.conditionalfeed.admin.AdminUiServlet;
 import org.conditionalfeed.admin.BasicAuthFilter;
 import org.conditionalfeed.admin.EntriesApiServlet;
@@ -251,7 +253,8 @@ public final class Application implements AutoCloseable {
         ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
                 new AdminUiServlet(entries, authenticator, assets, settings.title(), templates,
                         new AdminMedia(media, intake, mediaLinks, MediaReferences.NONE, thumbnailLinks::byPixelWidth,
-                                settings.mediaMaxBytes())));
+                                settings.mediaMaxBytes()),
+                        new AdminReaders(Optional.ofNullable(readerStats).map(stats -> stats::report))));
         adminUi.addMapping("/admin/*");
         adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.conditionalfeed.testing.AdminBrowser;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
 import org.conditionalfeed.testing.TestClock;
@@ -159,5 +160,33 @@ class ReaderReportEndToEndTest {
         server = FeedServer.start(directory, Map.of("FEED_READER_REPORT_DAYS", "0"), clock);
         assertEquals(200, poll("Exact/1.0").statusCode());
         assertEquals(404, server.api("GET", "/api/readers", null).statusCode());
+    }
+
+    @Test
+    void theLoggedInAdministratorReadsTheReportOnAPageAndAsJson() throws Exception {
+        start();
+        server.createEntry("{\"title\":\"Hello\"}");
+        poll("<script>alert(1)</script>/6.6");
+        for (int tooSoon = 0; tooSoon < 5; tooSoon++) {
+            poll("Impatient/1.0");
+        }
+        AdminBrowser browser = new AdminBrowser(server);
+        assertEquals(303, server.get("/admin/readers").statusCode(), "to the login page");
+        browser.logIn(FeedServer.ADMIN_PASSWORD);
+
+        HttpResponse<String> page = browser.get("/admin/readers");
+        assertEquals(200, page.statusCode());
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());
+        String html = page.body();
+        assertTrue(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"), html);
+        assertTrue(html.contains("<strong>Impatient/1.0</strong>"), html);
+        assertTrue(html.contains("2 × 429: 0 waited, 1 too soon, ignores Retry-After"), html);
+        assertTrue(html.contains("<strong>&lt;script&gt;alert</strong>"), "escaped: " + html);
+        assertFalse(html.contains("<script>alert"), html);
+        assertTrue(html.contains("<dt>Estimated subscribers</dt><dd>2</dd>"), html);
+
+        HttpResponse<String> json = browser.get("/admin/readers.json");
+        assertEquals(200, json.statusCode());
+        assertEquals(6, JSON.readTree(json.body()).get("totals").get("requests").asLong());
     }
 }
