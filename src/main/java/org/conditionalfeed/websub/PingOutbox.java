@@ -2,9 +2,11 @@ package org.conditionalfeed.websub;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.conditionalfeed.store.Timestamps;
 import org.conditionalfeed.store.UniqueViolations;
 import org.jdbi.v3.core.Handle;
@@ -37,14 +39,18 @@ final class PingOutbox {
      * once queue it once. Returns the pings queued.
      */
     int record(Map<String, String> digests, List<String> hubs, Instant now) {
+        return retryingOnce(() -> jdbi.inTransaction(handle -> recordIn(handle, digests, hubs, now)));
+    }
+
+    /** Runs {@code work} again once when another instance inserted the same key at the same moment. */
+    private static int retryingOnce(Supplier<Integer> work) {
         try {
-            return jdbi.inTransaction(handle -> recordIn(handle, digests, hubs, now));
+            return work.get();
         } catch (UnableToExecuteStatementException e) {
             if (!UniqueViolations.isCause(e)) {
                 throw e;
             }
-            // Another instance recorded a new feed at the same moment: its row now exists.
-            return jdbi.inTransaction(handle -> recordIn(handle, digests, hubs, now));
+            return work.get();
         }
     }
 
@@ -66,6 +72,21 @@ final class PingOutbox {
             }
         }
         return queued;
+    }
+
+    /** Queues a ping to every hub for each of {@code topics}, due now, whatever their digests. */
+    int queue(Collection<String> topics, List<String> hubs, Instant now) {
+        if (topics.isEmpty()) {
+            return 0;
+        }
+        return retryingOnce(() -> jdbi.inTransaction(handle -> {
+            for (String topic : topics) {
+                for (String hub : hubs) {
+                    queue(handle, hub, topic, now);
+                }
+            }
+            return topics.size() * hubs.size();
+        }));
     }
 
     /** Queues a ping due now; one still waiting for the same hub and feed is sent once more after it. */

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +55,8 @@ public final class WebSubPublisher implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     /** Whether the feeds may have changed since their digests were last recorded; at start, they may have. */
     private final AtomicBoolean changed = new AtomicBoolean(true);
+    /** Feeds whose bytes are known to have changed, waiting to be queued. */
+    private final Set<String> told = ConcurrentHashMap.newKeySet();
     private final Thread worker;
     private volatile boolean closed;
 
@@ -96,6 +100,15 @@ public final class WebSubPublisher implements AutoCloseable {
         wake.release();
     }
 
+    /**
+     * The bytes of these feeds (their URLs) changed, as someone who knows for sure says: pings
+     * are queued for them as they are, without comparing digests. Returns at once.
+     */
+    public void changed(Set<String> feedUrls) {
+        told.addAll(feedUrls);
+        wake.release();
+    }
+
     private void run() {
         while (!closed) {
             long waitMillis;
@@ -120,6 +133,12 @@ public final class WebSubPublisher implements AutoCloseable {
     }
 
     private void recordChanges() {
+        if (!told.isEmpty()) {
+            List<String> topics = List.copyOf(told);
+            int queued = outbox.queue(topics, hubs, clock.instant());
+            told.removeAll(topics);
+            LOG.info("WebSub: {} ping(s) queued for {} changed feed(s)", queued, topics.size());
+        }
         if (!changed.getAndSet(false)) {
             return;
         }

@@ -34,7 +34,8 @@ class HubRetryTest {
     @BeforeEach
     void start() throws Exception {
         database = Database.open("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath(), "sa", "");
-        hub = new TestHub(topic -> topic);
+        // Nobody subscribes here, so the hub fetches nothing; were it to, only from loopback.
+        hub = new TestHub(topic -> "http://127.0.0.1:9/");
         publisher = new WebSubPublisher(database.jdbi(), List.of(hub.url()), () -> Map.of(TOPIC, digest.get()),
                 Clock.systemUTC(), QUICK, Duration.ofSeconds(30));
         publisher.start();
@@ -85,5 +86,14 @@ class HubRetryTest {
         publisher.changed();
         Thread.sleep(300);
         assertEquals(1, hub.pings().size());
+    }
+
+    @Test
+    void feedsToldChangedArePingedWithoutComparingDigests() throws Exception {
+        publisher.changed(java.util.Set.of(TOPIC, "https://blog.example.org/categories/java/feed.atom"));
+        WebSubEndToEndTest.waitFor(() -> hub.acceptedPings().size() == 2, "two pings");
+        assertEquals(java.util.Set.of(TOPIC, "https://blog.example.org/categories/java/feed.atom"),
+                java.util.Set.copyOf(hub.acceptedTopics()));
+        WebSubEndToEndTest.waitFor(() -> publisher.waiting() == 0, "the outbox to empty");
     }
 }

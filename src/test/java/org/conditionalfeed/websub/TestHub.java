@@ -140,6 +140,9 @@ final class TestHub implements AutoCloseable {
 
     /** Fetches the topic from the application and sends its bytes to every subscriber (WebSub section 7). */
     private void deliver(String topic) {
+        if (subscribers.getOrDefault(topic, Set.of()).isEmpty()) {
+            return;
+        }
         try {
             HttpResponse<byte[]> feed = client.send(HttpRequest.newBuilder(URI.create(fetchUrl.apply(topic))).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
