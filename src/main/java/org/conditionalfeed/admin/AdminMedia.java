@@ -15,6 +15,7 @@ import org.conditionalfeed.media.Media;
 import org.conditionalfeed.media.MediaIntake;
 import org.conditionalfeed.media.MediaLinks;
 import org.conditionalfeed.media.MediaReferences;
+import org.conditionalfeed.media.MediumInUse;
 import org.conditionalfeed.media.MediaStore;
 import org.conditionalfeed.media.UploadRefused;
 import org.slf4j.Logger;
@@ -141,8 +142,13 @@ public final class AdminMedia {
         if (user.isPresent()) {
             return new Deletion.InUse(media.get().filename(), user.get());
         }
-        if (!store.delete(id)) {
-            return new Deletion.Missing();
+        try {
+            if (!store.delete(id)) {
+                return new Deletion.Missing();
+            }
+        } catch (MediumInUse e) {
+            // An entry took it as its enclosure between the check above and the delete.
+            return new Deletion.InUse(media.get().filename(), references.usedBy(id).orElse("an entry"));
         }
         LOG.info("Medium {} deleted from the admin UI", id);
         return new Deletion.Deleted(media.get().filename());

@@ -260,7 +260,9 @@ public final class AdminUiServlet extends HttpServlet {
             return;
         }
         if (existing.isPresent()) {
-            if (entries.update(existing.get().id(), form.toDraft()).isEmpty()) {
+            // The form does not show the enclosure: an edit keeps the one the entry has.
+            Long enclosure = existing.get().enclosure() == null ? null : existing.get().enclosure().mediaId();
+            if (entries.update(existing.get().id(), form.toDraft().withEnclosure(enclosure)).isEmpty()) {
                 notFound(request, response);
                 return;
             }

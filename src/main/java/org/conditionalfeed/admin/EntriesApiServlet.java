@@ -21,6 +21,7 @@ import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.FirstCreate;
 import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.store.StoreException;
+import org.conditionalfeed.store.UnknownEnclosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,9 @@ public final class EntriesApiServlet extends HttpServlet {
             route(request, response);
         } catch (ApiException e) {
             json.error(response, e.status(), e.getMessage());
+        } catch (UnknownEnclosure e) {
+            json.error(response, HttpServletResponse.SC_BAD_REQUEST, "enclosure: no medium with id " + e.mediaId()
+                    + " (upload the file with POST /api/media first)");
         } catch (StoreException e) {
             LOG.error("Database failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage(), e);
             if (response.isCommitted()) {

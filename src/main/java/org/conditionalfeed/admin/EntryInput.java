@@ -8,8 +8,10 @@ import org.conditionalfeed.store.EntryDraft;
 
 /**
  * Reads the JSON of a create or replace request into an {@link EntryDraft}: checks the JSON
- * types here, then the same rules as the web form ({@link EntryForm}). Fields not listed there
- * (such as {@code id} or {@code published} sent back from a GET) are ignored.
+ * types here, then the same rules as the web form ({@link EntryForm}), and the optional
+ * {@code enclosure} (a medium's id; whether it exists is checked when the entry is written).
+ * Fields not listed there (such as {@code id} or {@code published} sent back from a GET) are
+ * ignored.
  *
  * <p>Stateless and thread-safe.
  */
@@ -28,7 +30,19 @@ final class EntryInput {
         if (!problems.isEmpty()) {
             throw invalid(problems.values().iterator().next());
         }
-        return form.toDraft();
+        return form.toDraft().withEnclosure(enclosure(json));
+    }
+
+    /** {@code "enclosure"}: a medium's id, or absent or {@code null} for none. */
+    private static Long enclosure(JsonNode json) throws ApiException {
+        JsonNode value = json.get("enclosure");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
+            throw invalid("enclosure must be the id of a medium (a whole number from 1), or null for none");
+        }
+        return value.longValue();
     }
 
     private static String string(JsonNode json, String field) throws ApiException {

@@ -60,6 +60,7 @@ import org.conditionalfeed.readers.ReaderReportServlet;
 import org.conditionalfeed.readers.ReaderStats;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
+import org.conditionalfeed.store.Enclosures;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.ExcerptRepository;
 import org.conditionalfeed.store.FeedStateRepository;
@@ -117,7 +118,7 @@ public final class Application implements AutoCloseable {
         feedState.claimRestart();
         this.hubLinks = new HubLinks(settings.websubHubs());
         this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState,
-                new FeedRenderer(hubLinks.hubs()), channel);
+                new FeedRenderer(new MediaLinks(settings.publicBaseUrl())::url, hubLinks.hubs()), channel);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -243,7 +244,7 @@ public final class Application implements AutoCloseable {
                 new EntryPageRenderer(templates, libraryImages), channel, feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))
                 .addMapping("/api/entries", "/api/entries/*");
-        context.addServlet("mediaApi", new MediaApiServlet(media, intake, mediaLinks, MediaReferences.NONE, mapper))
+        context.addServlet("mediaApi", new MediaApiServlet(media, intake, mediaLinks, mediaReferences(), mapper))
                 .addMapping("/api/media", "/api/media/*");
         context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
                 .addMapping("/media/*");
@@ -252,7 +253,7 @@ public final class Application implements AutoCloseable {
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
                 new AdminUiServlet(entries, authenticator, assets, settings.title(), templates,
-                        new AdminMedia(media, intake, mediaLinks, MediaReferences.NONE, thumbnailLinks::byPixelWidth,
+                        new AdminMedia(media, intake, mediaLinks, mediaReferences(), thumbnailLinks::byPixelWidth,
                                 settings.mediaMaxBytes()),
                         new AdminReaders(Optional.ofNullable(readerStats).map(stats -> stats::report))));
         adminUi.addMapping("/admin/*");
@@ -261,6 +262,12 @@ public final class Application implements AutoCloseable {
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
         context.addServlet("root", new RootServlet(templates, settings.title())).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
+    }
+
+    /** What keeps a medium from being deleted: the entries that name it as their enclosure. */
+    private MediaReferences mediaReferences() {
+        Enclosures enclosures = new Enclosures(database.jdbi());
+        return id -> enclosures.entryUsing(id).map(entry -> "entry " + entry);
     }
 
     /**

@@ -7,6 +7,8 @@ import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.conditionalfeed.store.Enclosure;
 import org.conditionalfeed.store.Entry;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -33,8 +36,9 @@ import org.jdom2.Namespace;
  * and after every restart, which the content-derived entity tags rely on. The channel's
  * {@code pubDate} is the newest item's. Each item has title, link,
  * guid (the entry's permanent {@code urn:uuid}, not a permalink), pubDate and description, plus
- * categories and a {@code dc:creator} when the entry has them. With WebSub hubs, the channel
- * names each with {@code <atom:link rel="hub">} and itself with {@code <atom:link rel="self">}.
+ * categories, a {@code dc:creator} and an {@code <enclosure>} when the entry has them. With
+ * WebSub hubs, the channel names each with {@code <atom:link rel="hub">} and itself with
+ * {@code <atom:link rel="self">}.
  *
  * <p>Thread-safe: ROME objects are created per call and never escape.
  */
@@ -46,15 +50,20 @@ public final class FeedRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
+    private final EnclosureLinks enclosureLinks;
     private final List<String> hubs;
 
-    /** A renderer that names no WebSub hub. */
-    public FeedRenderer() {
-        this(List.of());
+    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
+    public FeedRenderer(EnclosureLinks enclosureLinks) {
+        this(enclosureLinks, List.of());
     }
 
-    /** @param hubs the WebSub hubs the feed names; empty: none */
-    public FeedRenderer(List<String> hubs) {
+    /**
+     * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param hubs the WebSub hubs the feed names; empty: none
+     */
+    public FeedRenderer(EnclosureLinks enclosureLinks, List<String> hubs) {
+        this.enclosureLinks = enclosureLinks;
         this.hubs = List.copyOf(hubs);
     }
 
@@ -109,7 +118,7 @@ public final class FeedRenderer {
         return link;
     }
 
-    private static SyndEntry item(FeedChannel channel, Entry entry) {
+    private SyndEntry item(FeedChannel channel, Entry entry) {
         SyndEntry item = new SyndEntryImpl();
         item.setTitle(entry.title());
         item.setLink(entry.link() != null ? entry.link() : channel.entryPageUrl(entry.id()));
@@ -126,6 +135,9 @@ public final class FeedRenderer {
             categories.add(category);
         }
         item.setCategories(categories);
+        if (entry.enclosure() != null) {
+            item.setEnclosures(List.of(enclosure(entry.enclosure())));
+        }
         if (entry.author() != null) {
             DCModule dublinCore = new DCModuleImpl();
             dublinCore.setCreator(entry.author());
@@ -134,5 +146,14 @@ public final class FeedRenderer {
             item.setModules(modules);
         }
         return item;
+    }
+
+    /** {@code <enclosure url length type/>}: the medium's absolute URL, exact byte length and stored type. */
+    private SyndEnclosure enclosure(Enclosure medium) {
+        SyndEnclosure enclosure = new SyndEnclosureImpl();
+        enclosure.setUrl(enclosureLinks.url(medium));
+        enclosure.setLength(medium.length());
+        enclosure.setType(medium.type());
+        return enclosure;
     }
 }

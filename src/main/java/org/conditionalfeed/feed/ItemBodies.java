@@ -47,8 +47,7 @@ final class ItemBodies {
             int limit = (int) Math.min(channel.itemMaxBytes(), remaining);
             String body = cut(entry.content(), excerpt.cut(), limit, channel.entryPageUrl(entry.id()));
             remaining = Math.max(0, remaining - utf8Length(body));
-            shown.add(new Entry(entry.id(), entry.guid(), entry.title(), body, entry.link(), entry.author(),
-                    entry.categories(), entry.published(), entry.updated(), entry.revision()));
+            shown.add(entry.withContent(body));
         }
         return shown;
     }

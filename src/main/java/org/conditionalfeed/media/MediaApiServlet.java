@@ -101,10 +101,15 @@ public final class MediaApiServlet extends HttpServlet {
             case "DELETE" -> {
                 Optional<String> user = references.usedBy(id);
                 if (user.isPresent()) {
-                    throw new Refusal(409, "medium " + id + " is used by " + user.get() + "; remove it there first");
+                    throw inUse(id, user.get());
                 }
-                if (!store.delete(id)) {
-                    throw notFound(id);
+                try {
+                    if (!store.delete(id)) {
+                        throw notFound(id);
+                    }
+                } catch (MediumInUse e) {
+                    // An entry took it as its enclosure between the check above and the delete.
+                    throw inUse(id, references.usedBy(id).orElse("an entry"));
                 }
                 LOG.info("Medium {} deleted", id);
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -158,6 +163,10 @@ public final class MediaApiServlet extends HttpServlet {
             throw new Refusal(404, "no medium at " + path.substring(1));
         }
         return Long.parseLong(path.substring(1));
+    }
+
+    private static Refusal inUse(long id, String user) {
+        return new Refusal(409, "medium " + id + " is used by " + user + "; remove it there first");
     }
 
     private static Refusal notFound(long id) {

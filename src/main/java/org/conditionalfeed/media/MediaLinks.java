@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conditionalfeed.store.Enclosure;
 
 /**
  * The public URL of a medium, {@code <FEED_BASE_URL>/media/<digest prefix>/<id>/<filename>}:
@@ -49,8 +50,16 @@ public final class MediaLinks {
 
     /** The absolute URL of a medium. */
     public String url(Media media) {
-        return baseUrl + "/media/" + media.sha256().substring(0, DIGEST_PREFIX) + "/" + media.id() + "/"
-                + pathSegment(media.filename());
+        return url(media.id(), media.sha256(), media.filename());
+    }
+
+    /** The absolute URL of the medium an entry names as its enclosure. */
+    public String url(Enclosure enclosure) {
+        return url(enclosure.mediaId(), enclosure.sha256(), enclosure.filename());
+    }
+
+    private String url(long id, String sha256, String filename) {
+        return baseUrl + "/media/" + sha256.substring(0, DIGEST_PREFIX) + "/" + id + "/" + pathSegment(filename);
     }
 
     /**

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Optional;
 import org.conditionalfeed.http.EntityTag;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Strong {@code ETag} from the SHA-256, {@code Last-Modified} the upload time, a year of
  * {@code immutable} caching, {@code X-Content-Type-Options: nosniff} and an inline
  * {@code Content-Disposition}; conditional and range requests as {@link StreamingResponder}
- * answers them. The bytes stream from the database one chunk at a time.
+ * answers them. The bytes stream from the database one chunk at a time ({@link MediaChunks}).
  *
  * <p>Thread-safe.
  */
@@ -37,11 +36,14 @@ public final class MediaServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(MediaServlet.class);
 
     private final transient MediaStore store;
+    private final transient MediaChunks chunks;
     private final transient StreamingResponder responder;
     private final transient Clock clock;
 
+    /** Serves from {@code store}; {@link #destroy()} stops the threads that read its chunks. */
     public MediaServlet(MediaStore store, StreamingResponder responder, Clock clock) {
         this.store = store;
+        this.chunks = new MediaChunks(store);
         this.responder = responder;
         this.clock = clock;
     }
@@ -63,7 +65,7 @@ public final class MediaServlet extends HttpServlet {
             response.setHeader("Content-Disposition", contentDisposition(found.filename()));
             Validators validators = new Validators(EntityTag.strong(found.sha256()), found.created());
             responder.respond(request, response, new StreamedRepresentation(found.type(), found.length(), validators,
-                    (out, first, count) -> write(found, out, first, count)), clock.instant());
+                    (out, first, count) -> chunks.write(found, out, first, count)), clock.instant());
         } catch (StoreException e) {
             LOG.error("Database failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             if (response.isCommitted()) {
@@ -81,21 +83,8 @@ public final class MediaServlet extends HttpServlet {
         return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + MediaLinks.pathSegment(filename);
     }
 
-    /** Copies bytes {@code first .. first + count - 1}, reading only the chunks that hold them. */
-    private void write(Media media, OutputStream out, long first, long count) throws IOException {
-        long position = first;
-        long end = first + count;
-        while (position < end) {
-            int seq = (int) (position / MediaStore.CHUNK_SIZE);
-            int offset = (int) (position % MediaStore.CHUNK_SIZE);
-            byte[] chunk = store.chunk(media.id(), seq).orElseThrow(() -> new StoreException(
-                    "medium " + media.id() + " lost its chunk " + seq + " (deleted while being served?)", null));
-            int length = (int) Math.min(chunk.length - offset, end - position);
-            if (length <= 0) {
-                throw new StoreException("medium " + media.id() + " chunk " + seq + " is shorter than expected", null);
-            }
-            out.write(chunk, offset, length);
-            position += length;
-        }
+    @Override
+    public void destroy() {
+        chunks.close();
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
+import org.conditionalfeed.store.Enclosures;
 import org.conditionalfeed.store.Timestamps;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,9 +118,22 @@ public final class MediaStore {
                 .bind("limit", limit).bind("offset", offset).map(MediaStore::mapMedia).list());
     }
 
-    /** Deletes a complete medium and its bytes; {@code false} when there is none. */
+    /**
+     * Deletes a complete medium and its bytes; {@code false} when there is none.
+     *
+     * @throws MediumInUse when an entry names it as its enclosure (the database's foreign key
+     *     refuses the delete, also when that entry's write commits while this one runs)
+     */
     public boolean delete(long id) {
-        boolean deleted = delete(id, " AND complete = TRUE");
+        boolean deleted;
+        try {
+            deleted = delete(id, " AND complete = TRUE");
+        } catch (JdbiException e) {
+            if (Enclosures.isForeignKeyViolation(e)) {
+                throw new MediumInUse(id);
+            }
+            throw e;
+        }
         if (deleted) {
             deletionListeners.forEach(listener -> listener.accept(id));
         }

@@ -12,6 +12,8 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -24,8 +26,14 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class EntryRepository {
 
-    private static final String COLUMNS =
-            "id, guid, title, content, link, author, categories, published, updated, revision";
+    /** Every column but the content, of rows read {@link #FROM} entries joined to their enclosures. */
+    private static final String COLUMNS_BUT_CONTENT = "entry.id, entry.guid, entry.title, entry.link, entry.author,"
+            + " entry.categories, entry.published, entry.updated, entry.revision, " + Enclosures.COLUMNS;
+    private static final String COLUMNS = "entry.content, " + COLUMNS_BUT_CONTENT;
+    /** The columns of an entry read without its content ({@code content} is {@code null}). */
+    static final String HEADLINE_COLUMNS = "NULL AS content, " + COLUMNS_BUT_CONTENT;
+    static final String FROM = " FROM entry" + Enclosures.JOIN;
+    static final String NEWEST_FIRST = " ORDER BY entry.published DESC, entry.id DESC";
 
     private final Jdbi jdbi;
     private final FeedStateRepository feedState;
@@ -45,11 +53,13 @@ public final class EntryRepository {
      * it inside the same transaction, before the commit: when that throws, nothing is stored.
      */
     Entry create(EntryDraft draft, BiConsumer<Handle, Entry> alsoInTransaction) {
-        Entry created = jdbi.inTransaction(handle -> {
+        Entry created = inTransaction(draft, handle -> {
+            Enclosures.claim(handle, draft.enclosure());
             FeedState change = feedState.claimChange(handle);
             long id = handle.createUpdate("INSERT INTO entry (guid, title, content, link, author, categories,"
-                            + " published, updated, revision) VALUES (:guid, :title, :content, :link, :author,"
-                            + " :categories, :published, :published, :revision)")
+                            + " published, updated, revision, enclosure_id) VALUES (:guid, :title, :content, :link,"
+                            + " :author, :categories, :published, :published, :revision, :enclosure)")
+                    .bind("enclosure", draft.enclosure())
                     .bind("guid", "urn:uuid:" + UUID.randomUUID())
                     .bind("title", draft.title())
                     .bind("content", draft.content())
@@ -71,15 +81,17 @@ public final class EntryRepository {
 
     /** Replaces the writable fields of an entry; empty when there is no such entry. */
     public Optional<Entry> update(long id, EntryDraft draft) {
-        Optional<Entry> updated = jdbi.inTransaction(handle -> {
+        Optional<Entry> updated = inTransaction(draft, handle -> {
             if (find(handle, id).isEmpty()) {
                 return Optional.empty();
             }
+            Enclosures.claim(handle, draft.enclosure());
             FeedState change = feedState.claimChange(handle);
             handle.createUpdate("UPDATE entry SET title = :title, content = :content, link = :link,"
                             + " author = :author, categories = :categories, updated = :updated,"
-                            + " revision = :revision WHERE id = :id")
+                            + " revision = :revision, enclosure_id = :enclosure WHERE id = :id")
                     .bind("id", id)
+                    .bind("enclosure", draft.enclosure())
                     .bind("title", draft.title())
                     .bind("content", draft.content())
                     .bind("link", draft.link())
@@ -92,6 +104,22 @@ public final class EntryRepository {
         });
         updated.ifPresent(entry -> feedState.changed(new FeedState(entry.revision(), entry.updated())));
         return updated;
+    }
+
+    /**
+     * A write of {@code draft} in one transaction. The medium it names is locked first
+     * ({@link Enclosures#claim}); should the foreign key still refuse it, that too is an
+     * {@link UnknownEnclosure}, never a database failure.
+     */
+    private <R> R inTransaction(EntryDraft draft, HandleCallback<R, RuntimeException> write) {
+        try {
+            return jdbi.inTransaction(write);
+        } catch (JdbiException e) {
+            if (draft.enclosure() != null && Enclosures.isForeignKeyViolation(e)) {
+                throw new UnknownEnclosure(draft.enclosure());
+            }
+            throw e;
+        }
     }
 
     /** Deletes an entry; {@code false} when there was no such entry. */
@@ -123,8 +151,8 @@ public final class EntryRepository {
      * for lists that show no content, so large contents are never read into memory.
      */
     public List<Entry> listHeadlines(int limit, int offset) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS.replace("content", "NULL AS content")
-                        + " FROM entry ORDER BY published DESC, id DESC LIMIT :limit OFFSET :offset")
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + HEADLINE_COLUMNS + FROM + NEWEST_FIRST
+                        + " LIMIT :limit OFFSET :offset")
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(EntryRepository::mapEntry)
@@ -147,7 +175,7 @@ public final class EntryRepository {
             return List.of();
         }
         Map<Long, Entry> found = new HashMap<>();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM entry WHERE id IN (<ids>)")
+        jdbi.useHandle(handle -> handle.createQuery("SELECT " + COLUMNS + FROM + " WHERE entry.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map(EntryRepository::mapEntry)
                 .forEach(entry -> found.put(entry.id(), entry)));
@@ -155,8 +183,7 @@ public final class EntryRepository {
     }
 
     private static List<Entry> newest(Handle handle, int limit, int offset) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM entry ORDER BY published DESC, id DESC"
-                        + " LIMIT :limit OFFSET :offset")
+        return handle.createQuery("SELECT " + COLUMNS + FROM + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(EntryRepository::mapEntry)
@@ -164,16 +191,18 @@ public final class EntryRepository {
     }
 
     private static Optional<Entry> find(Handle handle, long id) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM entry WHERE id = :id")
+        return handle.createQuery("SELECT " + COLUMNS + FROM + " WHERE entry.id = :id")
                 .bind("id", id)
                 .map(EntryRepository::mapEntry)
                 .findOne();
     }
 
-    private static Entry mapEntry(ResultSet rs, StatementContext context) throws SQLException {
+    /** An entry from a row read with {@link #COLUMNS} or {@link #HEADLINE_COLUMNS} {@link #FROM}. */
+    static Entry mapEntry(ResultSet rs, StatementContext context) throws SQLException {
         return new Entry(rs.getLong("id"), rs.getString("guid"), rs.getString("title"), rs.getString("content"),
                 rs.getString("link"), rs.getString("author"), decodeCategories(rs.getString("categories")),
-                Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision"));
+                Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision"),
+                Enclosures.read(rs));
     }
 
     /** Categories hold no line breaks (the caller validates that), so a newline separates them. */

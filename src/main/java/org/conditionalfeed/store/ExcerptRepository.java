@@ -21,8 +21,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ExcerptRepository {
 
-    private static final String COLUMNS_BUT_CONTENT =
-            "id, guid, title, link, author, categories, published, updated, revision";
     /** How often a read retries when writes keep landing between its two state reads. */
     private static final int CONSISTENT_READ_ATTEMPTS = 5;
     /** Characters of content fetched by one query, at most (plus one entry's excerpt). */
@@ -64,14 +62,11 @@ public final class ExcerptRepository {
     }
 
     private static List<EntryExcerpt> read(Handle handle, int max, int itemChars, long totalChars) {
-        List<Headline> headlines = handle.createQuery("SELECT " + COLUMNS_BUT_CONTENT
-                        + ", CHAR_LENGTH(content) AS content_length FROM entry ORDER BY published DESC, id DESC"
-                        + " LIMIT :max")
+        List<Headline> headlines = handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
+                        + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
+                        + EntryRepository.NEWEST_FIRST + " LIMIT :max")
                 .bind("max", max)
-                .map((rs, ctx) -> new Headline(new Entry(rs.getLong("id"), rs.getString("guid"),
-                        rs.getString("title"), null, rs.getString("link"), rs.getString("author"),
-                        EntryRepository.decodeCategories(rs.getString("categories")),
-                        Timestamps.read(rs, "published"), Timestamps.read(rs, "updated"), rs.getLong("revision")),
+                .map((rs, ctx) -> new Headline(EntryRepository.mapEntry(rs, ctx),
                         rs.getObject("content_length", Integer.class)))
                 .list();
         Map<Long, Integer> planned = new HashMap<>();
@@ -94,9 +89,7 @@ public final class ExcerptRepository {
             int chars = planned.get(entry.id());
             String excerpt = contents.getOrDefault(entry.id(), "");
             excerpt = excerpt.substring(0, Math.min(chars, excerpt.length()));
-            excerpts.add(new EntryExcerpt(new Entry(entry.id(), entry.guid(), entry.title(), excerpt, entry.link(),
-                    entry.author(), entry.categories(), entry.published(), entry.updated(), entry.revision()),
-                    headline.contentLength() > excerpt.length()));
+            excerpts.add(new EntryExcerpt(entry.withContent(excerpt), headline.contentLength() > excerpt.length()));
         }
         return excerpts;
     }

@@ -15,10 +15,12 @@ public record FirstCreate(String requestDigest, long entryId, String guid, Insta
 
     /**
      * The entry exactly as the first request created it, given that request's draft: a create
-     * stores the draft's fields as they are, so the draft and this record are all it was.
+     * stores the draft's fields as they are, so the draft and this record are all it was. Its
+     * enclosure, if any, carries only the medium's id: all that the entry's JSON shows of it.
      */
     public Entry entry(EntryDraft draft) {
         return new Entry(entryId, guid, draft.title(), draft.content(), draft.link(), draft.author(),
-                draft.categories(), published, published, revision);
+                draft.categories(), published, published, revision,
+                draft.enclosure() == null ? null : Enclosure.named(draft.enclosure()));
     }
 }

@@ -82,7 +82,7 @@ final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    types { application/rss+xml xml; }
+                    types { application/rss+xml xml; audio/mpeg mp3; }
                     default_type application/octet-stream;
                     charset utf-8;
                     charset_types application/rss+xml;

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 class FeedPublisherTest {
 
     private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536);
+    /** These entries have no enclosures; one would link here. */
+    private static final FeedRenderer RENDERER =
+            new FeedRenderer(enclosure -> "https://media.example.org/" + enclosure.mediaId());
 
     @TempDir
     Path directory;
@@ -54,7 +57,7 @@ class FeedPublisherTest {
         assertTrue(database.isExclusive(), "an embedded H2 file database has one user");
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, RENDERER, CHANNEL);
         entries.create(new EntryDraft("First", "<p>1</p>", null, null, List.of()));
 
         FeedSnapshot first = publisher.current();
@@ -75,7 +78,7 @@ class FeedPublisherTest {
     void sharedDatabaseChecksTheRevisionWithOneQueryAndRendersOnlyOnChange() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), false);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, RENDERER, CHANNEL);
         entries.create(new EntryDraft("First", null, null, null, List.of()));
         FeedSnapshot first = publisher.current();
 
@@ -94,7 +97,7 @@ class FeedPublisherTest {
     void changeIsRenderedRightAfterItCommitsSoTheNextReaderFindsItReady() {
         FeedStateRepository state = new FeedStateRepository(database.jdbi(), Clock.systemUTC(), true);
         EntryRepository entries = new EntryRepository(database.jdbi(), state);
-        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, new FeedRenderer(), CHANNEL);
+        FeedPublisher publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), state, RENDERER, CHANNEL);
         state.onChange(change -> publisher.prepare());
 
         entries.create(new EntryDraft("Ready", "<p>made before anyone asked</p>", null, null, List.of()));
@@ -113,7 +116,7 @@ class FeedPublisherTest {
         Jdbi exhausted = Jdbi.create(() -> {
             throw new OutOfMemoryError("simulated: no heap left for the render");
         });
-        FeedPublisher failing = new FeedPublisher(new ExcerptRepository(exhausted), state, new FeedRenderer(),
+        FeedPublisher failing = new FeedPublisher(new ExcerptRepository(exhausted), state, RENDERER,
                 CHANNEL);
         state.onChange(change -> failing.prepare());
 

@@ -15,8 +15,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
 
@@ -56,6 +60,23 @@ final class MediaFixtures {
             bytes[i * 417 + 3] = (byte) 0x64;
         }
         return bytes;
+    }
+
+    /**
+     * A real MP3 made by ffmpeg: a 440 Hz tone of {@code seconds} at 64 kbit/s, or empty when
+     * ffmpeg is not installed (Debian's {@code ffmpeg}).
+     */
+    static Optional<byte[]> ffmpegMp3(Path directory, int seconds) throws IOException, InterruptedException {
+        if (ExternalCommand.run(directory, List.of("ffmpeg", "-version")).exit() != 0) {
+            return Optional.empty();
+        }
+        Path file = directory.resolve("tone-" + seconds + "s.mp3");
+        ExternalCommand made = ExternalCommand.run(directory, List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:duration=" + seconds, "-codec:a", "libmp3lame", "-b:a", "64k", file.toString()));
+        if (made.exit() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + made.output());
+        }
+        return Optional.of(Files.readAllBytes(file));
     }
 
     /** A one-page PDF with nothing on it. */
@@ -109,9 +130,7 @@ final class MediaFixtures {
 
     /** Rows in the media tables of the test server's H2 database in {@code directory}, complete or not. */
     static long[] rowCounts(Path directory) {
-        String url = "jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath()
-                + ";WRITE_DELAY=0;LOCK_TIMEOUT=15000;DB_CLOSE_ON_EXIT=FALSE";
-        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        try (Connection connection = connect(directory);
                 Statement statement = connection.createStatement();
                 ResultSet media = statement.executeQuery("SELECT (SELECT COUNT(*) FROM media),"
                         + " (SELECT COUNT(*) FROM media_chunk)")) {
@@ -120,5 +139,25 @@ final class MediaFixtures {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts an upload that never completes, straight in the database; returns the medium's id. */
+    static long incompleteMedium(Connection connection) {
+        try (connection; Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO media (filename, type, length, created, complete)"
+                    + " VALUES ('half.mp3', 'audio/mpeg', 0, CURRENT_TIMESTAMP, FALSE)", Statement.RETURN_GENERATED_KEYS);
+            try (ResultSet key = statement.getGeneratedKeys()) {
+                key.next();
+                return key.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test server's own H2 database in {@code directory}, opened in this JVM beside it. */
+    static Connection connect(Path directory) throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath()
+                + ";WRITE_DELAY=0;LOCK_TIMEOUT=15000;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     }
 }

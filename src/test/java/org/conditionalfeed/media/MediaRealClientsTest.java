@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedServer;
 import org.junit.jupiter.api.AfterEach;
@@ -56,13 +57,10 @@ class MediaRealClientsTest {
 
     @Test
     void ffprobeReadsAnMp3OverHttp() throws Exception {
-        assumeTrue(run("ffmpeg", "-version").exit() == 0 && run("ffprobe", "-version").exit() == 0,
+        Optional<byte[]> tone = MediaFixtures.ffmpegMp3(directory, 3);
+        assumeTrue(tone.isPresent() && run("ffprobe", "-version").exit() == 0,
                 "ffmpeg/ffprobe are not installed: apt-get install ffmpeg");
-        Path file = directory.resolve("tone.mp3");
-        ExternalCommand made = run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=3",
-                "-codec:a", "libmp3lame", "-b:a", "64k", file.toString());
-        assertEquals(0, made.exit(), made.output());
-        JsonNode media = MediaFixtures.uploaded(server, Files.readAllBytes(file), "audio/mpeg", "tone.mp3");
+        JsonNode media = MediaFixtures.uploaded(server, tone.get(), "audio/mpeg", "tone.mp3");
         ExternalCommand probe = run("ffprobe", "-v", "error", "-show_entries", "format=format_name,duration:stream=codec_name",
                 "-of", "default=noprint_wrappers=1", server.uri(MediaFixtures.path(media)).toString());
         assertEquals(0, probe.exit(), probe.output());
