@@ -41,8 +41,11 @@ class RealReadersReportTest {
     private String start(Map<String, String> settings) {
         server = FeedServer.start(directory.resolve("db"), settings);
         server.createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\"}");
-        // A Last-Modified in the past, so a reader's If-Modified-Since of it can match at once.
-        server.getOnceTheClockHasPassedTheChange("/feed.xml", "User-Agent", "Setup/1.0");
+        if (!settings.containsKey("FEED_MIN_POLL_SECONDS")) {
+            // A Last-Modified in the past, so a reader's If-Modified-Since of it can match at once
+            // (with polite polling on, these requests would soon be refused).
+            server.getOnceTheClockHasPassedTheChange("/feed.xml", "User-Agent", "Setup/1.0");
+        }
         return server.uri("/feed.xml").toString();
     }
 
@@ -132,8 +135,10 @@ class RealReadersReportTest {
         }
         JsonNode newsboat = row("newsboat");
         assertEquals(5, newsboat.get("requests").asLong());
-        assertEquals(2, newsboat.get("tooManyRequests").asLong());
-        assertEquals(1, newsboat.get("cameTooSoon").asLong());
+        // Two refusals when the three reloads of the burst came within its ten seconds, more on a slow machine.
+        long refused = newsboat.get("tooManyRequests").asLong();
+        assertTrue(refused >= 2, "429s: " + refused);
+        assertEquals(refused - 1, newsboat.get("cameTooSoon").asLong(), "every request after the first 429 came too soon");
         assertFalse(newsboat.get("honoursRetryAfter").asBoolean());
     }
 
