@@ -28,6 +28,10 @@ import java.util.Optional;
  * @param minUnconditionalPollSeconds the shortest interval for a reader that sends no validators;
  *     0: no limit beyond {@code minPollSeconds}
  * @param metricsToken the bearer token that {@code /metrics} asks for; empty: metrics are off
+ * @param websubHubs the WebSub hubs (absolute http(s) URLs) every feed names and pings after a
+ *     change; empty: none
+ * @param readerReportDays the days of reader statistics kept for the reader report; 0: readers
+ *     are not counted
  */
 public record Settings(
         int port,
@@ -46,7 +50,9 @@ public record Settings(
         long mediaMaxBytes,
         int minPollSeconds,
         int minUnconditionalPollSeconds,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        List<String> websubHubs,
+        int readerReportDays) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
     public String publicBaseUrl() {
@@ -57,7 +63,7 @@ public record Settings(
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
                 adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes,
-                minPollSeconds, minUnconditionalPollSeconds, metricsToken);
+                minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs, readerReportDays);
     }
 
     @Override
@@ -67,6 +73,7 @@ public record Settings(
                 + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
                 + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes
                 + ", minPollSeconds=" + minPollSeconds + ", minUnconditionalPollSeconds=" + minUnconditionalPollSeconds
-                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + "]";
+                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", websubHubs=" + websubHubs
+                + ", readerReportDays=" + readerReportDays + "]";
     }
 }

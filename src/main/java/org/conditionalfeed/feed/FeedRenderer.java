@@ -26,6 +26,8 @@ import java.util.Date;
 import java.util.List;
 import org.conditionalfeed.store.Enclosure;
 import org.conditionalfeed.store.Entry;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * Renders RSS 2.0 with ROME: a pure function of the channel settings and the entries (newest
@@ -34,19 +36,35 @@ import org.conditionalfeed.store.Entry;
  * and after every restart, which the content-derived entity tags rely on. The channel's
  * {@code pubDate} is the newest item's. Each item has title, link,
  * guid (the entry's permanent {@code urn:uuid}, not a permalink), pubDate and description, plus
- * categories, a {@code dc:creator} and an {@code <enclosure>} when the entry has them.
+ * categories, a {@code dc:creator} and an {@code <enclosure>} when the entry has them. With
+ * WebSub hubs, the channel names each with {@code <atom:link rel="hub">} and itself with
+ * {@code <atom:link rel="self">}.
  *
  * <p>Thread-safe: ROME objects are created per call and never escape.
  */
 public final class FeedRenderer {
 
     public static final String CONTENT_TYPE = "application/rss+xml; charset=UTF-8";
+    /** Where the RSS feed is served, below the base URL. */
+    public static final String PATH = "/feed.xml";
+
+    private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
     private final EnclosureLinks enclosureLinks;
+    private final List<String> hubs;
 
     /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
     public FeedRenderer(EnclosureLinks enclosureLinks) {
+        this(enclosureLinks, List.of());
+    }
+
+    /**
+     * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param hubs the WebSub hubs the feed names; empty: none
+     */
+    public FeedRenderer(EnclosureLinks enclosureLinks, List<String> hubs) {
         this.enclosureLinks = enclosureLinks;
+        this.hubs = List.copyOf(hubs);
     }
 
     /** The feed document for these entries. */
@@ -66,6 +84,9 @@ public final class FeedRenderer {
             items.add(item(channel, entry));
         }
         feed.setEntries(items);
+        if (!hubs.isEmpty()) {
+            feed.setForeignMarkup(hubLinks(channel.baseUrl() + PATH));
+        }
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048 + entries.size() * 1024);
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
@@ -76,6 +97,25 @@ public final class FeedRenderer {
             throw new IllegalStateException("ROME could not render the feed", e);
         }
         return bytes.toByteArray();
+    }
+
+    private List<Element> hubLinks(String self) {
+        List<Element> links = new ArrayList<>(hubs.size() + 1);
+        for (String hub : hubs) {
+            links.add(atomLink("hub", hub));
+        }
+        links.add(atomLink("self", self));
+        return links;
+    }
+
+    private static Element atomLink(String rel, String href) {
+        Element link = new Element("link", ATOM);
+        link.setAttribute("rel", rel);
+        link.setAttribute("href", href);
+        if (rel.equals("self")) {
+            link.setAttribute("type", "application/rss+xml");
+        }
+        return link;
     }
 
     private SyndEntry item(FeedChannel channel, Entry entry) {

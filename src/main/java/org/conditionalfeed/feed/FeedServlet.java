@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import org.conditionalfeed.http.PlainTextErrors;
 import org.conditionalfeed.http.RepresentationResponder;
 
@@ -23,11 +24,18 @@ public final class FeedServlet extends HttpServlet {
     private final transient FeedPublisher publisher;
     private final transient RepresentationResponder responder;
     private final transient Clock clock;
+    private final transient List<String> links;
 
     public FeedServlet(FeedPublisher publisher, RepresentationResponder responder, Clock clock) {
+        this(publisher, responder, clock, List.of());
+    }
+
+    /** @param links {@code Link} header values every answer carries, such as WebSub's hub and self links */
+    public FeedServlet(FeedPublisher publisher, RepresentationResponder responder, Clock clock, List<String> links) {
         this.publisher = publisher;
         this.responder = responder;
         this.clock = clock;
+        this.links = List.copyOf(links);
     }
 
     @Override
@@ -36,6 +44,9 @@ public final class FeedServlet extends HttpServlet {
             return;
         }
         FeedSnapshot snapshot = publisher.current();
+        for (int i = 0; i < links.size(); i++) {
+            response.addHeader("Link", links.get(i));
+        }
         responder.respond(request, response, snapshot.identity(), snapshot.gzip(), clock.instant());
     }
 }
