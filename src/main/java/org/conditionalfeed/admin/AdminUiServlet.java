@@ -50,13 +50,15 @@ public final class AdminUiServlet extends HttpServlet {
     private final transient AdminAuthenticator authenticator;
     private final transient AdminPages pages;
     private final transient AdminMedia media;
+    private final transient AdminReaders readers;
     private final transient CsrfProtection csrf = new CsrfProtection();
 
     /** @param templates the precompiled page templates */
     public AdminUiServlet(EntryRepository entries, AdminAuthenticator authenticator,
             org.conditionalfeed.assets.AssetRegistry assets, String blogTitle, TemplateEngine templates,
-            AdminMedia media) {
+            AdminMedia media, AdminReaders readers) {
         this.entries = entries;
+        this.readers = readers;
         this.authenticator = authenticator;
         this.pages = new AdminPages(templates, blogTitle, assets);
         this.media = media;
@@ -121,6 +123,8 @@ public final class AdminUiServlet extends HttpServlet {
             throws IOException {
         if (path.equals("/")) {
             list(request, response);
+        } else if (path.equals("/readers") && !post) {
+            page(response, 200, pages.render("admin/readers.jte", readers.page(pages.frame(context(request), "Readers"))));
         } else if (path.equals("/media") || path.startsWith("/media/")) {
             media(request, response, path, post);
         } else if (path.equals("/logout") && post) {

@@ -11,12 +11,17 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.conditionalfeed.admin.AdminAuthenticator;
 import org.conditionalfeed.admin.AdminMedia;
+import org.conditionalfeed.admin.AdminReaders;
 import org.conditionalfeed.admin.AdminUiServlet;
 import org.conditionalfeed.admin.BasicAuthFilter;
 import org.conditionalfeed.admin.EntriesApiServlet;
@@ -32,9 +37,10 @@ import org.conditionalfeed.feed.EntryPageRenderer;
 import org.conditionalfeed.feed.EntryPageServlet;
 import org.conditionalfeed.feed.FeedChanges;
 import org.conditionalfeed.feed.FeedChannel;
+import org.conditionalfeed.feed.FeedFormat;
 import org.conditionalfeed.feed.FeedPublisher;
-import org.conditionalfeed.feed.FeedRenderers;
 import org.conditionalfeed.feed.FeedKey;
+import org.conditionalfeed.feed.FeedRenderers;
 import org.conditionalfeed.feed.FeedServlet;
 import org.conditionalfeed.feed.LibraryImages;
 import org.conditionalfeed.http.RepresentationResponder;
@@ -55,6 +61,8 @@ import org.conditionalfeed.ops.RootServlet;
 import org.conditionalfeed.readers.PolitePolling;
 import org.conditionalfeed.readers.PollLedger;
 import org.conditionalfeed.readers.PollPolicy;
+import org.conditionalfeed.readers.ReaderReportServlet;
+import org.conditionalfeed.readers.ReaderStats;
 import org.conditionalfeed.store.AdminUserRepository;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.Enclosures;
@@ -67,6 +75,8 @@ import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.thumbs.ThumbnailLinks;
 import org.conditionalfeed.thumbs.ThumbnailServlet;
 import org.conditionalfeed.thumbs.Thumbnails;
+import org.conditionalfeed.websub.HubLinks;
+import org.conditionalfeed.websub.WebSubPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +107,9 @@ public final class Application implements AutoCloseable {
     private final AssetRegistry assets;
     private final MediaStore media;
     private final Thumbnails thumbnails;
+    private final HubLinks hubLinks;
+    private final WebSubPublisher websub;
+    private final ReaderStats readerStats;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Application(Settings settings, Clock clock, Database database) {
@@ -114,9 +127,11 @@ public final class Application implements AutoCloseable {
         feedState.claimRestart();
         FeedIndexRepository feedIndexes = new FeedIndexRepository(database.jdbi());
         feedIndexes.addMissingCategories();
+        this.hubLinks = new HubLinks(settings.websubHubs());
         this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedIndexes,
                 new FeedVersionRepository(database.jdbi()), feedState, channel,
-                new FeedRenderers(new MediaLinks(settings.publicBaseUrl())::url, templates), feedChanges);
+                new FeedRenderers(new MediaLinks(settings.publicBaseUrl())::url, hubLinks.hubs(), templates),
+                feedChanges);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -127,6 +142,12 @@ public final class Application implements AutoCloseable {
         media.removeIncomplete(database.isExclusive());
         this.thumbnails = new Thumbnails(media, database.jdbi(), clock);
         this.assets = new AssetRegistry(Application.class.getClassLoader(), "assets/", ASSETS, "/assets/");
+        this.readerStats = settings.readerReportDays() > 0
+                ? new ReaderStats(database.jdbi(), clock, settings.readerReportDays()) : null;
+        if (readerStats != null) {
+            readerStats.start();
+        }
+        this.websub = startWebSub(database);
     }
 
     /**
@@ -143,6 +164,36 @@ public final class Application implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * With WebSub hubs: after each change this process commits (once the feed is rendered), the
+     * publisher is told, and pings the hubs for each feed whose bytes changed.
+     */
+    private WebSubPublisher startWebSub(Database database) {
+        if (!hubLinks.active()) {
+            return null;
+        }
+        WebSubPublisher started = new WebSubPublisher(database.jdbi(), hubLinks.hubs(), this::feedDigests, clock,
+                database.isExclusive());
+        feedState.onChange(change -> started.changed());
+        feedChanges.onChange(paths -> started.changed(paths.stream().map(this::feedUrl).collect(Collectors.toSet())));
+        started.start();
+        return started;
+    }
+
+    /** The digest of each feed's bytes (its identity entity tag), keyed by the feed's URL. */
+    private Map<String, String> feedDigests() {
+        Map<String, String> digests = new HashMap<>();
+        for (FeedFormat format : FeedFormat.FEEDS) {
+            FeedKey key = FeedKey.main(format);
+            digests.put(feedUrl(key.path()), publisher.current(key).orElseThrow().identity().validators().etag().opaque());
+        }
+        return digests;
+    }
+
+    private String feedUrl(String path) {
+        return settings.publicBaseUrl() + path;
     }
 
     /**
@@ -187,6 +238,12 @@ public final class Application implements AutoCloseable {
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         FilterRegistration.Dynamic auth = context.addFilter("basicAuth", new BasicAuthFilter(authenticator, json));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        if (readerStats != null) {
+            // Outside polite polling, so the report sees the 429s too.
+            readerStats.register(context, "/feed.xml", "/feed.atom", "/feed.json");
+            context.addServlet("readerReport", new ReaderReportServlet(readerStats, mapper, AdminUiServlet::loggedIn))
+                    .addMapping("/admin/readers.json", "/api/readers");
+        }
         PollPolicy pollPolicy = PollPolicy.ofSeconds(settings.minPollSeconds(), settings.minUnconditionalPollSeconds());
         if (pollPolicy.active()) {
             new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn)
@@ -201,7 +258,8 @@ public final class Application implements AutoCloseable {
                 .filter(found -> found.width() != null && found.height() != null)
                 .map(found -> new LibraryImages.Image(found.width(), found.height(), thumbnailLinks.byPixelWidth(found)));
 
-        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock)).addMapping(FeedServlet.MAPPINGS);
+        context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock,
+                path -> hubLinks.headerValues(feedUrl(path)))).addMapping(FeedServlet.MAPPINGS);
         context.addServlet("entryPage", new EntryPageServlet(entries, feedState,
                 new EntryPageRenderer(templates, libraryImages), channel, feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))
@@ -216,7 +274,8 @@ public final class Application implements AutoCloseable {
         ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",
                 new AdminUiServlet(entries, authenticator, assets, settings.title(), templates,
                         new AdminMedia(media, intake, mediaLinks, mediaReferences(), thumbnailLinks::byPixelWidth,
-                                settings.mediaMaxBytes())));
+                                settings.mediaMaxBytes()),
+                        new AdminReaders(Optional.ofNullable(readerStats).map(stats -> stats::report))));
         adminUi.addMapping("/admin/*");
         adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
@@ -265,6 +324,12 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (websub != null) {
+                websub.close();
+            }
+            if (readerStats != null) {
+                readerStats.close();
+            }
             thumbnails.close();
             database.close();
         }

@@ -28,6 +28,10 @@ import java.util.Optional;
  * @param minUnconditionalPollSeconds the shortest interval for a reader that sends no validators;
  *     0: no limit beyond {@code minPollSeconds}
  * @param metricsToken the bearer token that {@code /metrics} asks for; empty: metrics are off
+ * @param websubHubs the WebSub hubs (absolute http(s) URLs) every feed names and pings after a
+ *     change; empty: none
+ * @param readerReportDays the days of reader statistics kept for the reader report; 0: readers
+ *     are not counted
  * @param language the feeds' language, a well-formed BCP 47 tag
  */
 public record Settings(
@@ -48,6 +52,8 @@ public record Settings(
         int minPollSeconds,
         int minUnconditionalPollSeconds,
         Optional<String> metricsToken,
+        List<String> websubHubs,
+        int readerReportDays,
         String language) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
@@ -59,7 +65,7 @@ public record Settings(
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
                 adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes,
-                minPollSeconds, minUnconditionalPollSeconds, metricsToken, language);
+                minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs, readerReportDays, language);
     }
 
     @Override
@@ -69,6 +75,7 @@ public record Settings(
                 + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
                 + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes
                 + ", minPollSeconds=" + minPollSeconds + ", minUnconditionalPollSeconds=" + minUnconditionalPollSeconds
-                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", language=" + language + "]";
+                + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", websubHubs=" + websubHubs
+                + ", readerReportDays=" + readerReportDays + ", language=" + language + "]";
     }
 }

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +53,11 @@ public final class SettingsLoader {
     public static final int MIN_METRICS_TOKEN_LENGTH = 16;
     /** RFC 6750 section 2.1: the characters of a bearer token ({@code b64token}). */
     private static final Pattern BEARER_TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+
+    /** The longest reader report window: a year of daily rows. */
+    public static final int MAX_READER_REPORT_DAYS = 366;
+    /** The longest hub URL taken (it is stored with each queued ping). */
+    public static final int MAX_HUB_URL_LENGTH = 1000;
 
     private static final Pattern IPV4 = Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
@@ -104,10 +111,12 @@ public final class SettingsLoader {
         }
         Optional<String> metricsToken = Optional.ofNullable(blankToNull(env.get("FEED_METRICS_TOKEN")))
                 .map(SettingsLoader::metricsToken);
+        List<String> websubHubs = websubHubs(env.get("FEED_WEBSUB_HUBS"));
+        int readerReportDays = integer(env, "FEED_READER_REPORT_DAYS", 30, 0, MAX_READER_REPORT_DAYS);
         return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
                 baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl, trustedProxies,
-                feedItemMaxBytes, mediaMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken,
-                language(text(env, "FEED_LANGUAGE", "en")));
+                feedItemMaxBytes, mediaMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs,
+                readerReportDays, language(text(env, "FEED_LANGUAGE", "en")));
     }
 
     /**
@@ -125,6 +134,51 @@ public final class SettingsLoader {
                     + value + "'");
         }
         return readBack;
+    }
+
+    /**
+     * A comma-separated list of absolute http(s) hub URLs, without fragment, each at most
+     * {@value #MAX_HUB_URL_LENGTH} characters and named once; empty when unset.
+     */
+    private static List<String> websubHubs(String value) {
+        return commaSeparated(value, hub -> isHttpUrl(hub) && hub.length() <= MAX_HUB_URL_LENGTH
+                && !hub.contains("<") && !hub.contains(">"), hub -> "FEED_WEBSUB_HUBS must be a comma-separated list of "
+                + "absolute http(s) URLs without fragment, each at most " + MAX_HUB_URL_LENGTH + " characters, got '"
+                + hub + "'").stream().distinct().toList();
+    }
+
+    /**
+     * The non-empty items of a comma-separated {@code value}, stripped; empty when unset. An item
+     * that {@code valid} refuses stops start-up with the {@code refusal} for it.
+     */
+    private static List<String> commaSeparated(String value, Predicate<String> valid,
+            Function<String, String> refusal) {
+        if (blankToNull(value) == null) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (!valid.test(item)) {
+                throw new SettingsException(refusal.apply(item));
+            }
+            items.add(item);
+        }
+        return List.copyOf(items);
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A bearer token as a Prometheus server sends it: at least 16 characters of RFC 6750's {@code b64token}. */
@@ -147,22 +201,8 @@ public final class SettingsLoader {
      * request, and a typo must not silently trust everybody.
      */
     private static List<String> trustedProxies(String value) {
-        if (blankToNull(value) == null) {
-            return List.of();
-        }
-        List<String> proxies = new ArrayList<>();
-        for (String part : value.split(",")) {
-            String address = part.strip();
-            if (address.isEmpty()) {
-                continue;
-            }
-            if (!IPV4.matcher(address).matches() && !isIpv6(address)) {
-                throw new SettingsException("FEED_TRUSTED_PROXIES must be a comma-separated list of IP addresses, got '"
-                        + address + "'");
-            }
-            proxies.add(address);
-        }
-        return List.copyOf(proxies);
+        return commaSeparated(value, address -> IPV4.matcher(address).matches() || isIpv6(address),
+                address -> "FEED_TRUSTED_PROXIES must be a comma-separated list of IP addresses, got '" + address + "'");
     }
 
     /**

@@ -20,7 +20,7 @@ import org.conditionalfeed.store.Entry;
  * {@code id} (its own URL), {@code title}, {@code subtitle}, {@code updated} (the latest
  * {@code updated} of the entries shown, so the bytes depend on the entries alone), an
  * {@code author} (the blog, for entries without one of their own), {@code link rel="self"} and
- * {@code rel="alternate"}, and {@code xml:lang}. Each entry has {@code id} (the entry's permanent
+ * {@code rel="alternate"} (and {@code rel="hub"} for each WebSub hub), and {@code xml:lang}. Each entry has {@code id} (the entry's permanent
  * {@code urn:uuid}), title, {@code link rel="alternate"}, {@code published}, {@code updated},
  * HTML content (bounded and sanitized, see {@link FeedView}; when nothing is left, a text
  * {@code summary} repeating the title instead, so no entry is without text), categories and its
@@ -38,10 +38,15 @@ final class AtomRenderer implements FormatRenderer {
     static final Instant EMPTY_FEED_UPDATED = Instant.parse("2000-01-01T00:00:00Z");
 
     private final EnclosureLinks enclosureLinks;
+    private final List<String> hubs;
 
-    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
-    AtomRenderer(EnclosureLinks enclosureLinks) {
+    /**
+     * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param hubs the WebSub hubs the feed names ({@code link rel="hub"}); empty: none
+     */
+    AtomRenderer(EnclosureLinks enclosureLinks, List<String> hubs) {
         this.enclosureLinks = enclosureLinks;
+        this.hubs = List.copyOf(hubs);
     }
 
     @Override
@@ -55,7 +60,10 @@ final class AtomRenderer implements FormatRenderer {
         feed.setUpdated(Date.from(view.entries().isEmpty() ? EMPTY_FEED_UPDATED : view.updated()));
         feed.setAuthors(List.of(person(view.channel().title())));
         feed.setAlternateLinks(List.of(link("alternate", "text/html", view.homeUrl())));
-        feed.setOtherLinks(List.of(link("self", FeedFormat.ATOM.mediaType(), view.selfUrl())));
+        List<Link> links = new ArrayList<>();
+        links.add(link("self", FeedFormat.ATOM.mediaType(), view.selfUrl()));
+        hubs.forEach(hub -> links.add(link("hub", null, hub)));
+        feed.setOtherLinks(links);
         Generator generator = new Generator();
         generator.setValue("conditional-feed");
         feed.setGenerator(generator);

@@ -27,7 +27,8 @@ import org.jdom2.Namespace;
  * {@link FeedView}), plus categories, a {@code dc:creator} and an {@code <enclosure>} (the
  * medium's absolute URL, exact length and stored type) when the entry has them. No
  * {@code dc:date} beside {@code pubDate}: the document is built from ROME's RSS objects, which
- * add no Dublin Core dates of their own.
+ * add no Dublin Core dates of their own. With WebSub hubs, the channel names each with
+ * {@code <atom:link rel="hub">}.
  *
  * <p>Thread-safe: ROME objects are created per call and never escape.
  */
@@ -35,11 +36,19 @@ public final class FeedRenderer implements FormatRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
-    private final EnclosureLinks enclosureLinks;
+    /** Where the main RSS feed is served, below the base URL. */
+    public static final String PATH = "/feed.xml";
 
-    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
-    public FeedRenderer(EnclosureLinks enclosureLinks) {
+    private final EnclosureLinks enclosureLinks;
+    private final List<String> hubs;
+
+    /**
+     * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param hubs the WebSub hubs every feed names; empty: none
+     */
+    public FeedRenderer(EnclosureLinks enclosureLinks, List<String> hubs) {
         this.enclosureLinks = enclosureLinks;
+        this.hubs = List.copyOf(hubs);
     }
 
     @Override
@@ -65,7 +74,11 @@ public final class FeedRenderer implements FormatRenderer {
             root.addNamespaceDeclaration(ATOM);
             Element self = new Element("link", ATOM).setAttribute("href", view.selfUrl())
                     .setAttribute("rel", "self").setAttribute("type", FeedFormat.RSS.mediaType());
-            root.getChild("channel").addContent(0, self);
+            Element rss = root.getChild("channel");
+            rss.addContent(0, self);
+            for (int i = 0; i < hubs.size(); i++) {
+                rss.addContent(i, new Element("link", ATOM).setAttribute("href", hubs.get(i)).setAttribute("rel", "hub"));
+            }
             return XmlDocuments.bytes(document);
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not render the feed", e);

@@ -2,6 +2,7 @@ package org.conditionalfeed.feed;
 
 import gg.jte.TemplateEngine;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,13 @@ public final class FeedRenderers {
 
     /**
      * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param hubs the WebSub hubs every feed names; empty: none
      * @param templates the precompiled page templates
      */
-    public FeedRenderers(EnclosureLinks enclosureLinks, TemplateEngine templates) {
-        renderers.put(FeedFormat.RSS, new FeedRenderer(enclosureLinks));
-        renderers.put(FeedFormat.ATOM, new AtomRenderer(enclosureLinks));
-        renderers.put(FeedFormat.JSON, new JsonFeedRenderer(enclosureLinks));
+    public FeedRenderers(EnclosureLinks enclosureLinks, List<String> hubs, TemplateEngine templates) {
+        renderers.put(FeedFormat.RSS, new FeedRenderer(enclosureLinks, hubs));
+        renderers.put(FeedFormat.ATOM, new AtomRenderer(enclosureLinks, hubs));
+        renderers.put(FeedFormat.JSON, new JsonFeedRenderer(enclosureLinks, hubs));
         renderers.put(FeedFormat.HTML, new ListingRenderer(templates));
     }
 

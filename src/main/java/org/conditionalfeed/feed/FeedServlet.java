@@ -5,7 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.conditionalfeed.http.PlainTextErrors;
 import org.conditionalfeed.http.RepresentationResponder;
 
@@ -31,11 +33,22 @@ public final class FeedServlet extends HttpServlet {
     private final transient FeedPublisher publisher;
     private final transient RepresentationResponder responder;
     private final transient Clock clock;
+    private final transient Function<String, List<String>> links;
 
     public FeedServlet(FeedPublisher publisher, RepresentationResponder responder, Clock clock) {
+        this(publisher, responder, clock, path -> List.of());
+    }
+
+    /**
+     * @param links the {@code Link} header values every answer of a feed carries, such as WebSub's
+     *     hub and self links, given the feed's path (e.g. {@code /categories/java/feed.atom})
+     */
+    public FeedServlet(FeedPublisher publisher, RepresentationResponder responder, Clock clock,
+            Function<String, List<String>> links) {
         this.publisher = publisher;
         this.responder = responder;
         this.clock = clock;
+        this.links = links;
     }
 
     @Override
@@ -62,6 +75,11 @@ public final class FeedServlet extends HttpServlet {
             PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND,
                     key.get().page() > 1 ? "No such page" : "No entry has this category");
             return;
+        }
+        if (key.get().isFeed()) {
+            for (String link : links.apply(key.get().path())) {
+                response.addHeader("Link", link);
+            }
         }
         responder.respond(request, response, snapshot.get().identity(), snapshot.get().gzip(), clock.instant());
     }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.conditionalfeed.store.Entry;
 
 /**
  * Renders JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) with Jackson: {@code version},
  * {@code title}, {@code home_page_url}, {@code feed_url}, {@code description},
- * {@code language}, and {@code items}, newest first, each with {@code id} (the entry's permanent
+ * {@code language}, {@code hubs} with WebSub, and {@code items}, newest first, each with {@code id} (the entry's permanent
  * {@code urn:uuid}), {@code url}, {@code title}, {@code content_html} (bounded and sanitized, see
  * {@link FeedView}; empty for an entry without content, as every item must carry a content),
  * {@code date_published} and {@code date_modified} (RFC 3339, UTC), and {@code authors} and
@@ -25,10 +26,15 @@ final class JsonFeedRenderer implements FormatRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final EnclosureLinks enclosureLinks;
+    private final List<String> hubs;
 
-    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
-    JsonFeedRenderer(EnclosureLinks enclosureLinks) {
+    /**
+     * @param enclosureLinks the URLs of the media that entries name as their enclosures
+     * @param hubs the WebSub hubs the feed names ({@code hubs}, type {@code WebSub}); empty: none
+     */
+    JsonFeedRenderer(EnclosureLinks enclosureLinks, List<String> hubs) {
         this.enclosureLinks = enclosureLinks;
+        this.hubs = List.copyOf(hubs);
     }
 
     @Override
@@ -40,6 +46,10 @@ final class JsonFeedRenderer implements FormatRenderer {
         feed.put("feed_url", view.selfUrl());
         feed.put("description", view.description());
         feed.put("language", view.channel().language());
+        if (!hubs.isEmpty()) {
+            ArrayNode hubList = feed.putArray("hubs");
+            hubs.forEach(hub -> hubList.addObject().put("type", "WebSub").put("url", hub));
+        }
         ArrayNode items = feed.putArray("items");
         for (Entry entry : view.entries()) {
             item(view, entry, items.addObject());

@@ -21,6 +21,12 @@ public final class RepresentationResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepresentationResponder.class);
 
+    /**
+     * The request attribute that holds the {@link Representation} chosen for the answer (before
+     * the precondition decision), for whoever counts what a conditional request saved.
+     */
+    public static final String SELECTED = RepresentationResponder.class.getName() + ".selected";
+
     private final String cacheControl;
 
     /** @param cacheControl the {@code Cache-Control} value for every response this writes */
@@ -38,6 +44,7 @@ public final class RepresentationResponder {
             Representation gzipped, Instant now) throws IOException {
         Representation selected = gzipped != null && AcceptEncoding.acceptsGzip(lines(request, "Accept-Encoding"))
                 ? gzipped : identity;
+        request.setAttribute(SELECTED, selected);
         Validators validators = selected.validators();
         String method = request.getMethod();
         if (gzipped != null) {

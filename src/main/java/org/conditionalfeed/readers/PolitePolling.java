@@ -27,6 +27,8 @@ import java.util.function.Predicate;
 public final class PolitePolling extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    /** The request attribute that holds the {@link PollPolicy.Verdict} of a refused request. */
+    static final String VERDICT = PolitePolling.class.getName() + ".verdict";
     private static final byte[] TOO_SOON =
             "Too many requests for this feed: ask again after the seconds in Retry-After\n".getBytes(StandardCharsets.UTF_8);
 
@@ -77,6 +79,7 @@ public final class PolitePolling extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        request.setAttribute(VERDICT, verdict);
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
         response.setHeader("Cache-Control", "no-store");

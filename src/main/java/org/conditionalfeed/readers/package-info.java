@@ -5,9 +5,14 @@
  * bounded cache, and {@link PolitePolling} is the filter in front of the feed URLs that answers
  * an over-eager reader {@code 429} with {@code Retry-After}, before anything is read or rendered.
  *
- * <p>{@link Manners} and {@link PollPolicy.Verdict} (which also carries the interval since the
- * reader's previous poll) are the per-request observation a report on the readers can be fed from.
+ * <p>The reader report: {@link ReaderCounting}, a filter outside {@link PolitePolling}, hands
+ * each answered feed request to {@link ReaderCounter} (memory only, bounded: readers by
+ * {@link ReaderAgent}, poll intervals in {@link IntervalBuckets}, the validators recently sent
+ * in {@link ValidatorMemory}); {@link ReaderStats} adds the counts to daily rows in the database
+ * ({@link ReaderStatsStore}) every few seconds and builds the {@link ReaderReport}, which
+ * {@link ReaderReportServlet} serves as JSON.
  *
- * <p>Uses only {@code jakarta.servlet}; wired by {@code boot}, which registers each feed URL.
+ * <p>Uses only {@code jakarta.servlet}, {@code http}'s representations and {@code store}'s
+ * helpers; wired by {@code boot}, which registers each feed URL.
  */
 package org.conditionalfeed.readers;

@@ -107,6 +107,7 @@ public final class FeedBenchmark {
     private void measure(long entries, Path work, String dbUrl) throws IOException, InterruptedException {
         Path docRoot = Files.createDirectories(work.resolve("static-" + entries));
         String quietUrl = null;
+        String uncountedUrl = null;
         if (options.diagnostics()) {
             // The diagnostic instance needs a database of its own (an embedded H2 file has one
             // user), copied once a first start has recorded the feed settings, so that both
@@ -115,6 +116,7 @@ public final class FeedBenchmark {
                 baseUri(settle);
             }
             quietUrl = copyDatabase(dbUrl, work.resolve("db-quiet-" + entries));
+            uncountedUrl = copyDatabase(dbUrl, work.resolve("db-uncounted-" + entries));
         }
         try (ChildProcess app = startApp(work, dbUrl, "app-" + entries);
                 ResidentMemory appMemory = new ResidentMemory(app.pid())) {
@@ -127,7 +129,9 @@ public final class FeedBenchmark {
             List<ScenarioRunner.Target> targets = new ArrayList<>();
             targets.add(runner.target(Report.APP, feed, identity, gzip));
             try (ChildProcess quiet = quietUrl == null ? null : startApp(work, quietUrl, "app-quiet-" + entries,
-                            "-Djava.util.logging.config.file=" + quietLogging(work));
+                            Map.of(), "-Djava.util.logging.config.file=" + quietLogging(work));
+                    ChildProcess uncounted = uncountedUrl == null ? null : startApp(work, uncountedUrl,
+                            "app-uncounted-" + entries, Map.of("FEED_READER_REPORT_DAYS", "0"));
                     ChildProcess tomcat = ChildProcess.start(Report.TOMCAT, List.of(java(), options.heap(), "-cp",
                             System.getProperty("java.class.path"), StaticFeedServer.class.getName(),
                             docRoot.toString()), Map.of(), work.resolve("tomcat-" + entries + ".log"));
@@ -136,6 +140,10 @@ public final class FeedBenchmark {
                     ResidentMemory tomcatMemory = new ResidentMemory(tomcat.pid())) {
                 if (quiet != null) {
                     targets.add(runner.target(Report.APP_QUIET, baseUri(quiet).resolve("/feed.xml"), identity, gzip));
+                }
+                if (uncounted != null) {
+                    targets.add(runner.target(Report.APP_UNCOUNTED, baseUri(uncounted).resolve("/feed.xml"), identity,
+                            gzip));
                 }
                 targets.add(runner.target(Report.TOMCAT, baseUri(tomcat).resolve("/feed.xml"), identity, gzip));
                 if (nginxServer != null) {
@@ -148,6 +156,10 @@ public final class FeedBenchmark {
                     }
                 }
                 runner.measure(entries, targets);
+                report.ratio(entries, Scenario.NOT_MODIFIED, Report.APP, Report.APP_UNCOUNTED).ifPresent(ratio ->
+                        report.notes.add(Report.count(entries) + "-entry data set: the 304 rate with reader counting on"
+                                + " is " + String.format(java.util.Locale.ROOT, "%.3f", ratio) + " times the rate with"
+                                + " it off (the target: above 0.95)."));
                 appMemory.stop();
                 tomcatMemory.stop();
                 report.memories.add(new Report.Memory(entries, Report.APP, appMemory.maxRssKb(), appMemory.peakKb()));
@@ -173,11 +185,17 @@ public final class FeedBenchmark {
     }
 
     private ChildProcess startApp(Path work, String dbUrl, String logName, String... jvmOptions) {
+        return startApp(work, dbUrl, logName, Map.of(), jvmOptions);
+    }
+
+    private ChildProcess startApp(Path work, String dbUrl, String logName, Map<String, String> settings,
+            String... jvmOptions) {
         List<String> command = new ArrayList<>(List.of(java(), options.heap()));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", jar.toString()));
-        Map<String, String> env = Map.of("FEED_PORT", "0", "FEED_DB_URL", dbUrl, "FEED_ADMIN_PASSWORD", adminPassword,
-                "FEED_BASE_URL", "https://blog.example.org");
+        Map<String, String> env = new java.util.HashMap<>(Map.of("FEED_PORT", "0", "FEED_DB_URL", dbUrl,
+                "FEED_ADMIN_PASSWORD", adminPassword, "FEED_BASE_URL", "https://blog.example.org"));
+        env.putAll(settings);
         return ChildProcess.start(Report.APP, command, env, work.resolve(logName + ".log"));
     }
 

@@ -38,7 +38,8 @@ final class Machine {
         if (options.diagnostics()) {
             report.header.add("- diagnostic rows (no target judges them): the same jar with its"
                     + " org.conditionalfeed.access logger set to WARNING through a java.util.logging config file, on a"
-                    + " copy of the database, serving the same bytes; -Dbench.diagnostics=false leaves them out");
+                    + " copy of the database, serving the same bytes; and the same jar with FEED_READER_REPORT_DAYS=0 (no"
+                    + " reader counting), on another copy; -Dbench.diagnostics=false leaves them out");
         }
         report.header.add("- ratios are requests per second over those of the static-file server, same scenario,"
                 + " same bytes; 304 requests carry the server's own identity ETag in If-None-Match");

@@ -17,6 +17,7 @@ final class Report {
 
     static final String APP = "conditional-feed";
     static final String APP_QUIET = "conditional-feed, access log off (diagnostic)";
+    static final String APP_UNCOUNTED = "conditional-feed, reader counting off (diagnostic)";
     static final String TOMCAT = "Tomcat static";
     static final String NGINX = "nginx static";
     /** Rounds whose req/s differ by more than this factor say the machine was busy. */
@@ -80,7 +81,7 @@ final class Report {
                     + " | vs Tomcat static | vs nginx |\n");
             out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Scenario scenario : Scenario.values()) {
-                for (String server : List.of(APP, APP_QUIET, TOMCAT, NGINX)) {
+                for (String server : List.of(APP, APP_QUIET, APP_UNCOUNTED, TOMCAT, NGINX)) {
                     loads.stream().filter(load -> load.entries() == entries && load.scenario() == scenario
                             && load.server().equals(server)).forEach(load -> row(out, load));
                 }

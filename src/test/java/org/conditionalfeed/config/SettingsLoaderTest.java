@@ -251,6 +251,44 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void noWebSubHubsAndThirtyDaysOfReaderReportByDefault() {
+        Settings settings = SettingsLoader.load(Map.of(), properties());
+        assertEquals(List.of(), settings.websubHubs());
+        assertEquals(30, settings.readerReportDays());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+        "https://pubsubhubbub.appspot.com/|https://pubsubhubbub.appspot.com/",
+        "' https://a.example/hub , http://127.0.0.1:9/hub?x=1 '|https://a.example/hub,http://127.0.0.1:9/hub?x=1",
+        "https://a.example/hub,https://a.example/hub,|https://a.example/hub",
+    })
+    void acceptsWebSubHubs(String value, String expected) {
+        assertEquals(List.of(expected.split(",")),
+                SettingsLoader.load(Map.of("FEED_WEBSUB_HUBS", value), properties()).websubHubs());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"pubsubhubbub.appspot.com", "ftp://hub.example/", "https://hub.example/#top",
+        "https:///nohost", "https://hub.example/<x>", "https://ok.example/, mailto:x@example.org"})
+    void refusesWebSubHubsThatAreNotHttpUrls(String value) {
+        assertRefusedInOneLine("FEED_WEBSUB_HUBS", value);
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource({"0, 0", "1, 1", "' 90 ', 90", "366, 366"})
+    void acceptsReaderReportDays(String value, int expected) {
+        assertEquals(expected, SettingsLoader.load(Map.of("FEED_READER_REPORT_DAYS", value), properties())
+                .readerReportDays());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"-1", "367", "a month", "1.5"})
+    void refusesReaderReportDaysOutsideAYear(String value) {
+        assertRefusedInOneLine("FEED_READER_REPORT_DAYS", value);
+    }
+
+    @Test
     void feedItemMaxBytesDefaultsTo64KiB() {
         assertEquals(65_536, SettingsLoader.load(Map.of()).feedItemMaxBytes());
     }
