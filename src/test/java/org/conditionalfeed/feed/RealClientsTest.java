@@ -49,6 +49,9 @@ class RealClientsTest {
         assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import feedparser")).exit() == 0,
                 "Python feedparser is not installed: apt-get install python3-feedparser");
         server.createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\"}");
+        // The If-Modified-Since-only poll below needs the change's own Last-Modified, not the Date
+        // it is held to while a change made within the second before is ahead of the clock.
+        server.getOnceTheClockHasPassedTheChange("/feed.xml");
         Path script = directory.resolve("poll.py");
         Files.writeString(script, String.join("\n",
                 "import feedparser, sys",
