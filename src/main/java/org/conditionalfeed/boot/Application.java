@@ -11,10 +11,12 @@ import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import org.conditionalfeed.admin.AdminAuthenticator;
@@ -33,9 +35,12 @@ import org.conditionalfeed.assets.AssetServlet;
 import org.conditionalfeed.config.Settings;
 import org.conditionalfeed.feed.EntryPageRenderer;
 import org.conditionalfeed.feed.EntryPageServlet;
+import org.conditionalfeed.feed.FeedChanges;
 import org.conditionalfeed.feed.FeedChannel;
+import org.conditionalfeed.feed.FeedFormat;
 import org.conditionalfeed.feed.FeedPublisher;
-import org.conditionalfeed.feed.FeedRenderer;
+import org.conditionalfeed.feed.FeedKey;
+import org.conditionalfeed.feed.FeedRenderers;
 import org.conditionalfeed.feed.FeedServlet;
 import org.conditionalfeed.feed.LibraryImages;
 import org.conditionalfeed.http.RepresentationResponder;
@@ -63,7 +68,9 @@ import org.conditionalfeed.store.Database;
 import org.conditionalfeed.store.Enclosures;
 import org.conditionalfeed.store.EntryRepository;
 import org.conditionalfeed.store.ExcerptRepository;
+import org.conditionalfeed.store.FeedIndexRepository;
 import org.conditionalfeed.store.FeedStateRepository;
+import org.conditionalfeed.store.FeedVersionRepository;
 import org.conditionalfeed.store.IdempotencyRepository;
 import org.conditionalfeed.thumbs.ThumbnailLinks;
 import org.conditionalfeed.thumbs.ThumbnailServlet;
@@ -94,6 +101,8 @@ public final class Application implements AutoCloseable {
     private final IdempotencyRepository idempotencyKeys;
     private final FeedChannel channel;
     private final FeedPublisher publisher;
+    private final FeedChanges feedChanges = new FeedChanges();
+    private final TemplateEngine templates = templates();
     private final AdminAuthenticator authenticator;
     private final AssetRegistry assets;
     private final MediaStore media;
@@ -113,12 +122,16 @@ public final class Application implements AutoCloseable {
         this.entries = new EntryRepository(database.jdbi(), feedState);
         this.idempotencyKeys = new IdempotencyRepository(database.jdbi(), entries, clock);
         this.channel = new FeedChannel(settings.title(), settings.description(), settings.publicBaseUrl(),
-                settings.maxItems(), settings.feedItemMaxBytes());
+                settings.maxItems(), settings.feedItemMaxBytes(), settings.language());
         feedState.recordSettings(channel.fingerprint());
         feedState.claimRestart();
+        FeedIndexRepository feedIndexes = new FeedIndexRepository(database.jdbi());
+        feedIndexes.addMissingCategories();
         this.hubLinks = new HubLinks(settings.websubHubs());
-        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedState,
-                new FeedRenderer(new MediaLinks(settings.publicBaseUrl())::url, hubLinks.hubs()), channel);
+        this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedIndexes,
+                new FeedVersionRepository(database.jdbi()), feedState, channel,
+                new FeedRenderers(new MediaLinks(settings.publicBaseUrl())::url, hubLinks.hubs(), templates),
+                feedChanges);
         feedState.onChange(change -> publisher.prepare());
         publisher.prepare();
         warmUpInBackground();
@@ -164,13 +177,19 @@ public final class Application implements AutoCloseable {
         WebSubPublisher started = new WebSubPublisher(database.jdbi(), hubLinks.hubs(), this::feedDigests, clock,
                 database.isExclusive());
         feedState.onChange(change -> started.changed());
+        feedChanges.onChange(paths -> started.changed(paths.stream().map(this::feedUrl).collect(Collectors.toSet())));
         started.start();
         return started;
     }
 
     /** The digest of each feed's bytes (its identity entity tag), keyed by the feed's URL. */
     private Map<String, String> feedDigests() {
-        return Map.of(feedUrl(FeedRenderer.PATH), publisher.current().identity().validators().etag().opaque());
+        Map<String, String> digests = new HashMap<>();
+        for (FeedFormat format : FeedFormat.FEEDS) {
+            FeedKey key = FeedKey.main(format);
+            digests.put(feedUrl(key.path()), publisher.current(key).orElseThrow().identity().validators().etag().opaque());
+        }
+        return digests;
     }
 
     private String feedUrl(String path) {
@@ -221,16 +240,17 @@ public final class Application implements AutoCloseable {
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         if (readerStats != null) {
             // Outside polite polling, so the report sees the 429s too.
-            readerStats.register(context, FeedRenderer.PATH);
+            readerStats.register(context, "/feed.xml", "/feed.atom", "/feed.json");
             context.addServlet("readerReport", new ReaderReportServlet(readerStats, mapper, AdminUiServlet::loggedIn))
                     .addMapping("/admin/readers.json", "/api/readers");
         }
         PollPolicy pollPolicy = PollPolicy.ofSeconds(settings.minPollSeconds(), settings.minUnconditionalPollSeconds());
         if (pollPolicy.active()) {
-            new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn).register(context, "/feed.xml");
+            new PolitePolling(new PollLedger(pollPolicy, clock), AdminUiServlet::loggedIn)
+                    .register(context, path -> FeedKey.parse(path).filter(FeedKey::isFeed).isPresent(),
+                            FeedServlet.MAPPINGS);
         }
 
-        TemplateEngine templates = templates();
         ThumbnailLinks thumbnailLinks = new ThumbnailLinks(settings.publicBaseUrl());
         MediaLinks mediaLinks = new MediaLinks(settings.publicBaseUrl()).withThumbnails(thumbnailLinks::urls);
         MediaIntake intake = new MediaIntake(media, settings.mediaMaxBytes());
@@ -239,7 +259,7 @@ public final class Application implements AutoCloseable {
                 .map(found -> new LibraryImages.Image(found.width(), found.height(), thumbnailLinks.byPixelWidth(found)));
 
         context.addServlet("feed", new FeedServlet(publisher, feedResponder, clock,
-                hubLinks.headerValues(feedUrl(FeedRenderer.PATH)))).addMapping(FeedRenderer.PATH);
+                path -> hubLinks.headerValues(feedUrl(path)))).addMapping(FeedServlet.MAPPINGS);
         context.addServlet("entryPage", new EntryPageServlet(entries, feedState,
                 new EntryPageRenderer(templates, libraryImages), channel, feedResponder, clock)).addMapping("/entries/*");
         context.addServlet("entriesApi", new EntriesApiServlet(entries, idempotencyKeys, mapper, json))
@@ -260,7 +280,7 @@ public final class Application implements AutoCloseable {
         adminUi.setMultipartConfig(FormLimits.multipartConfig());
         context.addServlet("health", new HealthServlet(database)).addMapping("/healthz");
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
-        context.addServlet("root", new RootServlet(templates, settings.title())).addMapping("/");
+        context.addServlet("root", new RootServlet()).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
     }
 

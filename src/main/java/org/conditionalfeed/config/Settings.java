@@ -32,6 +32,7 @@ import java.util.Optional;
  *     change; empty: none
  * @param readerReportDays the days of reader statistics kept for the reader report; 0: readers
  *     are not counted
+ * @param language the feeds' language, a well-formed BCP 47 tag
  */
 public record Settings(
         int port,
@@ -52,7 +53,8 @@ public record Settings(
         int minUnconditionalPollSeconds,
         Optional<String> metricsToken,
         List<String> websubHubs,
-        int readerReportDays) {
+        int readerReportDays,
+        String language) {
 
     /** The public URL prefix, defaulting to {@code http://localhost:<port>}. */
     public String publicBaseUrl() {
@@ -63,7 +65,7 @@ public record Settings(
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
                 adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes,
-                minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs, readerReportDays);
+                minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs, readerReportDays, language);
     }
 
     @Override
@@ -74,6 +76,6 @@ public record Settings(
                 + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes
                 + ", minPollSeconds=" + minPollSeconds + ", minUnconditionalPollSeconds=" + minUnconditionalPollSeconds
                 + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", websubHubs=" + websubHubs
-                + ", readerReportDays=" + readerReportDays + "]";
+                + ", readerReportDays=" + readerReportDays + ", language=" + language + "]";
     }
 }

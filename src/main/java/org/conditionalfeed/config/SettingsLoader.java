@@ -116,7 +116,24 @@ public final class SettingsLoader {
         return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
                 baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl, trustedProxies,
                 feedItemMaxBytes, mediaMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs,
-                readerReportDays);
+                readerReportDays, language(text(env, "FEED_LANGUAGE", "en")));
+    }
+
+    /**
+     * A language tag as RSS, Atom and JSON Feed carry it: well-formed BCP 47, which
+     * {@link Locale#forLanguageTag} reads back to the same tag (case aside), with an ISO 639
+     * language of two or three letters, e.g. {@code en}, {@code de-CH}, {@code zh-Hant-TW};
+     * {@code english} or {@code en_US} stop start-up.
+     */
+    private static String language(String value) {
+        String tag = value.strip();
+        Locale locale = Locale.forLanguageTag(tag);
+        String readBack = locale.toLanguageTag();
+        if (!readBack.equalsIgnoreCase(tag) || locale.getLanguage().length() < 2 || locale.getLanguage().length() > 3) {
+            throw new SettingsException("FEED_LANGUAGE must be a BCP 47 language tag such as 'en' or 'de-CH', got '"
+                    + value + "'");
+        }
+        return readBack;
     }
 
     /**

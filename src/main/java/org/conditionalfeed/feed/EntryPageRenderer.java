@@ -41,8 +41,8 @@ public final class EntryPageRenderer {
      * @param sanitizedContent the entry's content after {@link ContentSanitizer}: the one value the
      *     template writes unescaped
      */
-    record EntryPage(String title, String channelTitle, String feedUrl, String published, String author,
-            List<String> categories, String sanitizedContent) {
+    record EntryPage(String title, String channelTitle, String feedUrl, List<FeedLink> feeds, String published,
+            String author, List<String> categories, String sanitizedContent) {
     }
 
     /** The page's bytes. */
@@ -50,7 +50,7 @@ public final class EntryPageRenderer {
         String content = images.addThumbnails(ContentSanitizer.sanitize(entry.content(), channel.baseUrl()),
                 channel.baseUrl());
         EntryPage page = new EntryPage(entry.title(), channel.title(), channel.baseUrl() + "/feed.xml",
-                entry.published().toString(), entry.author(), entry.categories(), content);
+                FeedLink.of(channel, FeedKey.main(FeedFormat.RSS), channel.title()), entry.published().toString(), entry.author(), entry.categories(), content);
         StringOutput output = new StringOutput(1024 + content.length());
         templates.render("feed/entry.jte", page, output);
         return output.toString().getBytes(StandardCharsets.UTF_8);

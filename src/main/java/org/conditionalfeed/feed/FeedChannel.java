@@ -13,11 +13,13 @@ import java.util.HexFormat;
  * @param baseUrl public URL prefix of every absolute link, without a trailing slash
  * @param maxItems newest entries per feed
  * @param itemMaxBytes the largest item body in a feed, in bytes of UTF-8; longer ones are cut
+ * @param language the feeds' language, a BCP 47 tag such as {@code en} or {@code de-CH}
  */
-public record FeedChannel(String title, String description, String baseUrl, int maxItems, int itemMaxBytes) {
+public record FeedChannel(String title, String description, String baseUrl, int maxItems, int itemMaxBytes,
+        String language) {
 
     /** Bumped whenever the renderers change their output for the same entries. */
-    private static final String FORMAT_VERSION = "2";
+    private static final String FORMAT_VERSION = "3";
 
     /** The app's own page of an entry. */
     public String entryPageUrl(long id) {
@@ -31,7 +33,7 @@ public record FeedChannel(String title, String description, String baseUrl, int 
      */
     public String fingerprint() {
         String all = String.join("\u0000", FORMAT_VERSION, title, description, baseUrl, Integer.toString(maxItems),
-                Integer.toString(itemMaxBytes));
+                Integer.toString(itemMaxBytes), language);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);

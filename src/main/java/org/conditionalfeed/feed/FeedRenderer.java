@@ -3,135 +3,105 @@ package org.conditionalfeed.feed;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndCategoryImpl;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEnclosure;
-import com.rometools.rome.feed.synd.SyndEnclosureImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.rss.Category;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Enclosure;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import com.rometools.rome.io.WireFeedOutput;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.conditionalfeed.store.Enclosure;
 import org.conditionalfeed.store.Entry;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
- * Renders RSS 2.0 with ROME: a pure function of the channel settings and the entries (newest
- * first) to UTF-8 bytes. Nothing else goes in (no time of rendering, no time of the database's
- * last change): the same entries under the same settings give the same bytes on every instance
- * and after every restart, which the content-derived entity tags rely on. The channel's
- * {@code pubDate} is the newest item's. Each item has title, link,
- * guid (the entry's permanent {@code urn:uuid}, not a permalink), pubDate and description, plus
- * categories, a {@code dc:creator} and an {@code <enclosure>} when the entry has them. With
- * WebSub hubs, the channel names each with {@code <atom:link rel="hub">} and itself with
- * {@code <atom:link rel="self">}.
+ * Renders RSS 2.0 with ROME's {@code rss_2.0} generator. The channel carries title, link,
+ * description, {@code language}, the newest item's {@code pubDate} and an
+ * {@code atom:link rel="self"}; each item has title, link, guid (the entry's permanent
+ * {@code urn:uuid}, not a permalink), {@code pubDate}, description (bounded and sanitized, see
+ * {@link FeedView}), plus categories, a {@code dc:creator} and an {@code <enclosure>} (the
+ * medium's absolute URL, exact length and stored type) when the entry has them. No
+ * {@code dc:date} beside {@code pubDate}: the document is built from ROME's RSS objects, which
+ * add no Dublin Core dates of their own. With WebSub hubs, the channel names each with
+ * {@code <atom:link rel="hub">}.
  *
  * <p>Thread-safe: ROME objects are created per call and never escape.
  */
-public final class FeedRenderer {
-
-    public static final String CONTENT_TYPE = "application/rss+xml; charset=UTF-8";
-    /** Where the RSS feed is served, below the base URL. */
-    public static final String PATH = "/feed.xml";
+public final class FeedRenderer implements FormatRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+
+    /** Where the main RSS feed is served, below the base URL. */
+    public static final String PATH = "/feed.xml";
 
     private final EnclosureLinks enclosureLinks;
     private final List<String> hubs;
 
-    /** @param enclosureLinks the URLs of the media that entries name as their enclosures */
-    public FeedRenderer(EnclosureLinks enclosureLinks) {
-        this(enclosureLinks, List.of());
-    }
-
     /**
      * @param enclosureLinks the URLs of the media that entries name as their enclosures
-     * @param hubs the WebSub hubs the feed names; empty: none
+     * @param hubs the WebSub hubs every feed names; empty: none
      */
     public FeedRenderer(EnclosureLinks enclosureLinks, List<String> hubs) {
         this.enclosureLinks = enclosureLinks;
         this.hubs = List.copyOf(hubs);
     }
 
-    /** The feed document for these entries. */
-    public byte[] render(FeedChannel channel, List<Entry> entries) {
-        SyndFeed feed = new SyndFeedImpl();
-        feed.setFeedType("rss_2.0");
-        feed.setEncoding("UTF-8");
-        feed.setTitle(channel.title());
-        feed.setLink(channel.baseUrl() + "/");
-        feed.setDescription(channel.description());
-        if (!entries.isEmpty()) {
-            feed.setPublishedDate(Date.from(entries.get(0).published()));
+    @Override
+    public byte[] render(FeedView view) {
+        Channel channel = new Channel("rss_2.0");
+        channel.setEncoding("UTF-8");
+        channel.setTitle(view.title());
+        channel.setLink(view.homeUrl());
+        channel.setDescription(view.description());
+        channel.setLanguage(view.channel().language());
+        if (!view.entries().isEmpty()) {
+            channel.setPubDate(Date.from(view.entries().get(0).published()));
         }
-        feed.setGenerator("conditional-feed");
-        List<SyndEntry> items = new ArrayList<>(entries.size());
-        for (Entry entry : entries) {
-            items.add(item(channel, entry));
+        channel.setGenerator("conditional-feed");
+        List<Item> items = new ArrayList<>(view.entries().size());
+        for (Entry entry : view.entries()) {
+            items.add(item(view, entry));
         }
-        feed.setEntries(items);
-        if (!hubs.isEmpty()) {
-            feed.setForeignMarkup(hubLinks(channel.baseUrl() + PATH));
-        }
-
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048 + entries.size() * 1024);
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            new SyndFeedOutput().output(feed, writer, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        channel.setItems(items);
+        try {
+            Document document = new WireFeedOutput().outputJDom(channel);
+            Element root = document.getRootElement();
+            root.addNamespaceDeclaration(ATOM);
+            Element self = new Element("link", ATOM).setAttribute("href", view.selfUrl())
+                    .setAttribute("rel", "self").setAttribute("type", FeedFormat.RSS.mediaType());
+            Element rss = root.getChild("channel");
+            rss.addContent(0, self);
+            for (int i = 0; i < hubs.size(); i++) {
+                rss.addContent(i, new Element("link", ATOM).setAttribute("href", hubs.get(i)).setAttribute("rel", "hub"));
+            }
+            return XmlDocuments.bytes(document);
         } catch (FeedException e) {
             throw new IllegalStateException("ROME could not render the feed", e);
         }
-        return bytes.toByteArray();
     }
 
-    private List<Element> hubLinks(String self) {
-        List<Element> links = new ArrayList<>(hubs.size() + 1);
-        for (String hub : hubs) {
-            links.add(atomLink("hub", hub));
-        }
-        links.add(atomLink("self", self));
-        return links;
-    }
-
-    private static Element atomLink(String rel, String href) {
-        Element link = new Element("link", ATOM);
-        link.setAttribute("rel", rel);
-        link.setAttribute("href", href);
-        if (rel.equals("self")) {
-            link.setAttribute("type", "application/rss+xml");
-        }
-        return link;
-    }
-
-    private SyndEntry item(FeedChannel channel, Entry entry) {
-        SyndEntry item = new SyndEntryImpl();
+    private Item item(FeedView view, Entry entry) {
+        Item item = new Item();
         item.setTitle(entry.title());
-        item.setLink(entry.link() != null ? entry.link() : channel.entryPageUrl(entry.id()));
-        item.setUri(entry.guid());
-        item.setPublishedDate(Date.from(entry.published()));
-        SyndContent description = new SyndContentImpl();
+        item.setLink(view.linkOf(entry));
+        Guid guid = new Guid();
+        guid.setPermaLink(false);
+        guid.setValue(entry.guid());
+        item.setGuid(guid);
+        item.setPubDate(Date.from(entry.published()));
+        Description description = new Description();
         description.setType("text/html");
         description.setValue(entry.content() == null ? "" : entry.content());
         item.setDescription(description);
-        List<SyndCategory> categories = new ArrayList<>();
+        List<Category> categories = new ArrayList<>();
         for (String name : entry.categories()) {
-            SyndCategory category = new SyndCategoryImpl();
-            category.setName(name);
+            Category category = new Category();
+            category.setValue(name);
             categories.add(category);
         }
         item.setCategories(categories);
@@ -141,7 +111,7 @@ public final class FeedRenderer {
         if (entry.author() != null) {
             DCModule dublinCore = new DCModuleImpl();
             dublinCore.setCreator(entry.author());
-            List<Module> modules = new ArrayList<>(item.getModules());
+            List<Module> modules = new ArrayList<>();
             modules.add(dublinCore);
             item.setModules(modules);
         }
@@ -149,8 +119,8 @@ public final class FeedRenderer {
     }
 
     /** {@code <enclosure url length type/>}: the medium's absolute URL, exact byte length and stored type. */
-    private SyndEnclosure enclosure(Enclosure medium) {
-        SyndEnclosure enclosure = new SyndEnclosureImpl();
+    private Enclosure enclosure(org.conditionalfeed.store.Enclosure medium) {
+        Enclosure enclosure = new Enclosure();
         enclosure.setUrl(enclosureLinks.url(medium));
         enclosure.setLength(medium.length());
         enclosure.setType(medium.type());

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * {@link PollPolicy} allows gets {@code 429 Too Many Requests} with {@code Retry-After} in
  * seconds, decided from memory alone, before the feed is read or rendered. A browser's request
  * ({@link Manners#browser()}) and the logged-in administrator's are always let through; other
- * methods than {@code GET} and {@code HEAD} are left to the feed servlet.
+ * methods than {@code GET} and {@code HEAD} are left to the feed servlet. Each feed (main or a
+ * category's, in each format) is counted on its own.
  *
  * <pre>curl -i http://localhost:8080/feed.xml   # the fourth time within the interval: 429, Retry-After: 897</pre>
  *
@@ -33,6 +34,7 @@ public final class PolitePolling extends HttpFilter {
 
     private final transient PollLedger ledger;
     private final transient Predicate<HttpServletRequest> administrator;
+    private transient volatile Predicate<String> isFeed = path -> true;
 
     /**
      * @param administrator whether a request comes from the logged-in administrator; asked only
@@ -43,17 +45,25 @@ public final class PolitePolling extends HttpFilter {
         this.administrator = administrator;
     }
 
-    /** Puts this filter in front of {@code feedUrls}, each a servlet URL pattern such as {@code /feed.xml}. */
-    public void register(ServletContext context, String... feedUrls) {
+    /**
+     * Puts this filter in front of {@code urlPatterns}, servlet URL patterns such as
+     * {@code /feed.xml} or {@code /categories/*}. A request there counts as a feed's only when
+     * {@code isFeed} accepts its path (relative to the application's root, as sent, e.g.
+     * {@code /categories/java/feed.atom}); any other passes untouched, so a pattern may cover
+     * pages beside the feeds.
+     */
+    public void register(ServletContext context, Predicate<String> isFeed, String... urlPatterns) {
+        this.isFeed = isFeed;
         context.addFilter("politePolling", this)
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, feedUrls);
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, urlPatterns);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+        String feed = request.getRequestURI().substring(request.getContextPath().length());
+        if (!method.equals("GET") && !method.equals("HEAD") || !isFeed.test(feed)) {
             chain.doFilter(request, response);
             return;
         }
@@ -63,8 +73,6 @@ public final class PolitePolling extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String pathInfo = request.getPathInfo();
-        String feed = pathInfo == null ? request.getServletPath() : request.getServletPath() + pathInfo;
         PollPolicy.Verdict verdict = ledger.admit(request.getRemoteAddr(), request.getHeader("User-Agent"), feed,
                 manners.validators().conditional());
         if (verdict.allowed() || administrator.test(request)) {

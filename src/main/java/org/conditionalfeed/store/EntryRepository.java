@@ -72,6 +72,7 @@ public final class EntryRepository {
                     .mapTo(Long.class)
                     .one();
             Entry entry = find(handle, id).orElseThrow();
+            EntryCategories.changed(handle, change.revision(), id, entry.published(), List.of(), entry.categories(), 1);
             alsoInTransaction.accept(handle, entry);
             return entry;
         });
@@ -82,7 +83,8 @@ public final class EntryRepository {
     /** Replaces the writable fields of an entry; empty when there is no such entry. */
     public Optional<Entry> update(long id, EntryDraft draft) {
         Optional<Entry> updated = inTransaction(draft, handle -> {
-            if (find(handle, id).isEmpty()) {
+            Optional<Entry> before = find(handle, id);
+            if (before.isEmpty()) {
                 return Optional.empty();
             }
             Enclosures.claim(handle, draft.enclosure());
@@ -100,6 +102,8 @@ public final class EntryRepository {
                     .bind("updated", Timestamps.argument(change.modified()))
                     .bind("revision", change.revision())
                     .execute();
+            EntryCategories.changed(handle, change.revision(), id, before.get().published(),
+                    before.get().categories(), draft.categories(), 0);
             return find(handle, id);
         });
         updated.ifPresent(entry -> feedState.changed(new FeedState(entry.revision(), entry.updated())));
@@ -125,10 +129,13 @@ public final class EntryRepository {
     /** Deletes an entry; {@code false} when there was no such entry. */
     public boolean delete(long id) {
         Optional<FeedState> change = jdbi.inTransaction(handle -> {
-            if (find(handle, id).isEmpty()) {
+            Optional<Entry> before = find(handle, id);
+            if (before.isEmpty()) {
                 return Optional.<FeedState>empty();
             }
             FeedState claimed = feedState.claimChange(handle);
+            EntryCategories.changed(handle, claimed.revision(), id, before.get().published(),
+                    before.get().categories(), List.of(), -1);
             handle.createUpdate("DELETE FROM entry WHERE id = :id").bind("id", id).execute();
             return Optional.of(claimed);
         });

@@ -1,13 +1,15 @@
 package org.conditionalfeed.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads what a feed shows of the newest entries without ever holding whole large contents:
@@ -21,8 +23,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ExcerptRepository {
 
-    /** How often a read retries when writes keep landing between its two state reads. */
-    private static final int CONSISTENT_READ_ATTEMPTS = 5;
     /** Characters of content fetched by one query, at most (plus one entry's excerpt). */
     private static final long CHARS_PER_QUERY = 1L << 20;
 
@@ -39,36 +39,62 @@ public final class ExcerptRepository {
      * revision's.
      */
     public ExcerptSlice newest(int max, int itemChars, long totalChars) {
-        for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-            Optional<ExcerptSlice> slice = jdbi.withHandle(handle -> {
-                FeedState before = FeedStateRepository.read(handle);
-                List<EntryExcerpt> excerpts = read(handle, max, itemChars, totalChars);
-                FeedState after = FeedStateRepository.read(handle);
-                return before.revision() == after.revision()
-                        ? Optional.of(new ExcerptSlice(after, excerpts)) : Optional.<ExcerptSlice>empty();
-            });
-            if (slice.isPresent()) {
-                return slice.get();
+        return newest(null, 0, max, itemChars, totalChars);
+    }
+
+    /**
+     * As {@link #newest(int, int, long)}, for the entries of {@code category} (all entries when it
+     * is {@code null}) after the newest {@code offset}, with the category's stamp read
+     * consistently with them.
+     */
+    public ExcerptSlice newest(String category, int offset, int max, int itemChars, long totalChars) {
+        return ConsistentReads.read(jdbi, (handle, state) -> {
+            if (category == null) {
+                return new ExcerptSlice(state, state.revision(), read(handle, offset, max, itemChars, totalChars));
             }
-        }
-        // Writes kept landing between the two reads: read under the state row's lock instead.
-        return jdbi.inTransaction(handle -> {
-            handle.createQuery("SELECT revision FROM feed_state WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
-            return new ExcerptSlice(FeedStateRepository.read(handle), read(handle, max, itemChars, totalChars));
+            long stamp = handle.createQuery("SELECT revision FROM category_state WHERE category = :category")
+                    .bind("category", category).mapTo(Long.class).findOne().orElse(0L);
+            List<Long> ids = handle.createQuery("SELECT entry_id FROM entry_category WHERE category = :category"
+                            + " ORDER BY published DESC, entry_id DESC LIMIT :max OFFSET :offset")
+                    .bind("category", category).bind("max", max).bind("offset", offset).mapTo(Long.class).list();
+            return new ExcerptSlice(state, stamp, excerpts(handle, headlines(handle, ids), itemChars, totalChars));
         });
     }
 
     private record Headline(Entry entry, Integer contentLength) {
     }
 
-    private static List<EntryExcerpt> read(Handle handle, int max, int itemChars, long totalChars) {
+    private static List<Headline> headlines(Handle handle, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Headline> found = new HashMap<>();
+        handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
+                        + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
+                        + " WHERE entry.id IN (<ids>)")
+                .bindList("ids", ids)
+                .map(ExcerptRepository::headline)
+                .forEach(headline -> found.put(headline.entry().id(), headline));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static Headline headline(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Headline(EntryRepository.mapEntry(rs, ctx), rs.getObject("content_length", Integer.class));
+    }
+
+    private static List<EntryExcerpt> read(Handle handle, int offset, int max, int itemChars, long totalChars) {
         List<Headline> headlines = handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
                         + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
-                        + EntryRepository.NEWEST_FIRST + " LIMIT :max")
+                        + EntryRepository.NEWEST_FIRST + " LIMIT :max OFFSET :offset")
                 .bind("max", max)
-                .map((rs, ctx) -> new Headline(EntryRepository.mapEntry(rs, ctx),
-                        rs.getObject("content_length", Integer.class)))
+                .bind("offset", offset)
+                .map(ExcerptRepository::headline)
                 .list();
+        return excerpts(handle, headlines, itemChars, totalChars);
+    }
+
+    private static List<EntryExcerpt> excerpts(Handle handle, List<Headline> headlines, int itemChars,
+            long totalChars) {
         Map<Long, Integer> planned = new HashMap<>();
         long remaining = totalChars;
         for (Headline headline : headlines) {

@@ -7,9 +7,11 @@ import java.util.List;
  * they belong to, read consistently: the entries are exactly those of {@code state.revision()}.
  *
  * @param state the feed state
+ * @param stamp the revision of the latest change to the entries read from: the state's for all
+ *     entries, the category's for one category (see {@link FeedIndex#stamp})
  * @param excerpts newest first
  */
-public record ExcerptSlice(FeedState state, List<EntryExcerpt> excerpts) {
+public record ExcerptSlice(FeedState state, long stamp, List<EntryExcerpt> excerpts) {
 
     public ExcerptSlice {
         excerpts = List.copyOf(excerpts);

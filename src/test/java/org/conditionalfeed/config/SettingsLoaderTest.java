@@ -307,4 +307,22 @@ class SettingsLoaderTest {
         assertTrue(refused.getMessage().startsWith("FEED_ITEM_MAX_BYTES "), refused.getMessage());
         assertEquals(1, refused.getMessage().lines().count(), "one line: " + refused.getMessage());
     }
+
+    @Test
+    void feedLanguageDefaultsToEnglish() {
+        assertEquals("en", SettingsLoader.load(Map.of()).language());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\" -> {1}")
+    @CsvSource({"en, en", "de-CH, de-CH", "EN-us, en-US", "' fr ', fr", "zh-Hant-TW, zh-Hant-TW", "gsw, gsw",
+        "'', en"})
+    void acceptsBcp47LanguageTags(String value, String expected) {
+        assertEquals(expected, SettingsLoader.load(Map.of("FEED_LANGUAGE", value)).language());
+    }
+
+    @ParameterizedTest(name = "[{index}] \"{0}\"")
+    @ValueSource(strings = {"english", "en_US", "en-", "x", "1234", "i-klingon", "en US", "de-CH-", "-en"})
+    void refusesWhatIsNotABcp47LanguageTag(String value) {
+        assertRefusedInOneLine("FEED_LANGUAGE", value);
+    }
 }

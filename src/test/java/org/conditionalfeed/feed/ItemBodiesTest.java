@@ -60,7 +60,7 @@ class ItemBodiesTest {
 
     @Test
     void theFeedBudgetGoesToTheNewestItemsFirst() {
-        FeedChannel channel = new FeedChannel("Blog", "About", "https://blog.example", 1000, 1_000_000);
+        FeedChannel channel = new FeedChannel("Blog", "About", "https://blog.example", 1000, 1_000_000, "en");
         String megabyte = "<p>" + "word ".repeat(200_000) + "</p>";
         List<EntryExcerpt> excerpts = new ArrayList<>();
         for (long id = 1; id <= 8; id++) {

@@ -108,6 +108,31 @@ class EnclosureEndToEndTest {
     }
 
     @Test
+    void atomAndJsonFeedCarryTheEnclosureToo() {
+        byte[] mp3 = MediaFixtures.mp3(300);
+        JsonNode media = MediaFixtures.uploaded(server, mp3, "audio/mpeg", "episode 3.mp3");
+        server.createEntry("{\"title\":\"Episode 3\",\"categories\":[\"podcast\"],\"enclosure\":"
+                + media.get("id").asLong() + "}");
+        String url = media.get("url").asText();
+        for (String path : List.of("/feed.atom", "/categories/podcast/feed.atom")) {
+            String atom = FeedClient.text(server.get(path));
+            assertTrue(atom.contains("<link rel=\"enclosure\" type=\"audio/mpeg\" href=\"" + url + "\" length=\""
+                    + mp3.length + "\" />"), atom);
+            SyndEnclosure enclosure = FeedClient.parseFeed(server.get(path).body()).getEntries().get(0)
+                    .getEnclosures().get(0);
+            assertEquals(url, enclosure.getUrl());
+            assertEquals(mp3.length, enclosure.getLength());
+        }
+        for (String path : List.of("/feed.json", "/categories/podcast/feed.json")) {
+            JsonNode attachments = MediaFixtures.json(server.get(path)).get("items").get(0).get("attachments");
+            assertEquals(1, attachments.size(), attachments.toString());
+            assertEquals(url, attachments.get(0).get("url").asText());
+            assertEquals("audio/mpeg", attachments.get(0).get("mime_type").asText());
+            assertEquals(mp3.length, attachments.get(0).get("size_in_bytes").asLong());
+        }
+    }
+
+    @Test
     void aMediumInUseCannotBeDeletedUntilNoEntryNamesIt() {
         long media = MediaFixtures.uploaded(server, MediaFixtures.mp3(20), "audio/mpeg", "kept.mp3").get("id").asLong();
         long first = server.createEntry("{\"title\":\"One\",\"enclosure\":" + media + "}");

@@ -35,6 +35,9 @@ class WebSubEndToEndTest {
     private static final String TOPIC = FeedServer.BASE_URL + "/feed.xml";
     private static final String CLOSED_HUB = "http://127.0.0.1:9/hub";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** The feeds a change without categories alters, sorted. */
+    static final List<String> MAIN_FEEDS = List.of(FeedServer.BASE_URL + "/feed.atom", FeedServer.BASE_URL + "/feed.json",
+            FeedServer.BASE_URL + "/feed.xml");
 
     @TempDir
     Path directory;
@@ -95,11 +98,35 @@ class WebSubEndToEndTest {
     }
 
     @Test
+    void aPostInACategoryPingsItsFeedsAndTheMainOnesAndEachNamesItself() throws Exception {
+        startHub();
+        server = startServer();
+        server.createEntry("{\"title\":\"Typed\",\"categories\":[\"java\"]}");
+        waitFor(() -> hub.acceptedPings().size() >= 6, "the pings of the six changed feeds");
+        String java = FeedServer.BASE_URL + "/categories/java/";
+        List<String> expected = new ArrayList<>(MAIN_FEEDS);
+        expected.addAll(List.of(java + "feed.atom", java + "feed.json", java + "feed.xml"));
+        assertEquals(expected.stream().sorted().toList(), hub.acceptedTopics().stream().sorted().toList());
+        for (String path : List.of("/categories/java/feed.atom", "/feed.json")) {
+            assertEquals(List.of("<" + hub.url() + ">; rel=\"hub\"", "<" + FeedServer.BASE_URL + path + ">; rel=\"self\""),
+                    server.get(path).headers().allValues("Link"), path);
+        }
+        assertTrue(FeedServer.text(server.get("/categories/java/feed.atom")).contains("<link rel=\"hub\" href=\""
+                + hub.url() + "\" />"));
+        assertTrue(FeedServer.text(server.get("/feed.json")).contains("\"hubs\":[{\"type\":\"WebSub\",\"url\":\""
+                + hub.url() + "\"}]"));
+        assertEquals(List.of(), server.get("/categories/java/").headers().allValues("Link"), "pages are not topics");
+    }
+
+    @Test
     void withoutHubsTheFeedNamesNone() {
         server = FeedServer.start(directory);
-        HttpResponse<byte[]> full = server.get("/feed.xml");
-        assertEquals(List.of(), full.headers().allValues("Link"));
-        assertTrue(!FeedServer.text(full).contains(ATOM), FeedServer.text(full));
+        for (String path : List.of("/feed.xml", "/feed.atom", "/feed.json")) {
+            HttpResponse<byte[]> full = server.get(path);
+            assertEquals(List.of(), full.headers().allValues("Link"), path);
+            String text = FeedServer.text(full);
+            assertTrue(!text.contains("rel=\"hub\"") && !text.contains("\"hubs\""), text);
+        }
     }
 
     @Test
@@ -118,13 +145,13 @@ class WebSubEndToEndTest {
         assertNotNull(delivered, "no content delivered; pings: " + hub.pings());
         assertTrue(delivered.contains("<title>Pushed to subscribers</title>"), delivered);
         assertTrue(System.nanoTime() - started < Duration.ofSeconds(10).toNanos(), "delivered within seconds");
-        assertEquals(List.of(topic), hub.acceptedTopics());
+        assertEquals(List.of(topic), pingsOf(topic));
 
         server.createEntry("{\"title\":\"And another\"}");
         String second = subscriber.nextDelivery(Duration.ofSeconds(20));
         assertNotNull(second, "no second delivery; pings: " + hub.pings());
         assertTrue(second.contains("<title>And another</title>"), second);
-        assertEquals(List.of(topic, topic), hub.acceptedTopics());
+        assertEquals(List.of(topic, topic), pingsOf(topic));
     }
 
     @Test
@@ -136,13 +163,14 @@ class WebSubEndToEndTest {
         waitFor(() -> !hub.pings().isEmpty(), "the first attempt");
         server.close();
         server = null;
-        assertEquals(1, waitingPings(), "the ping waits in the database while the server is stopped");
+        assertEquals(MAIN_FEEDS.size(), waitingPings(),
+                "the pings of the three main feeds wait in the database while the server is stopped");
         assertTrue(hub.acceptedPings().isEmpty());
 
         hub.failAll(false);
         server = startServer();
-        waitFor(() -> !hub.acceptedPings().isEmpty(), "the ping after the start");
-        assertEquals(List.of(TOPIC), hub.acceptedTopics());
+        waitFor(() -> hub.acceptedPings().size() >= MAIN_FEEDS.size(), "the pings after the start");
+        assertEquals(MAIN_FEEDS, hub.acceptedTopics().stream().sorted().toList());
         Thread.sleep(200);
         server.close();
         server = null;
@@ -167,5 +195,10 @@ class WebSubEndToEndTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    /** The accepted pings for {@code topic}: the hub is told about every feed that changed. */
+    private List<String> pingsOf(String topic) {
+        return hub.acceptedTopics().stream().filter(topic::equals).toList();
     }
 }
