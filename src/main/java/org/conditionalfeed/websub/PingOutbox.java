@@ -122,6 +122,19 @@ final class PingOutbox {
         });
     }
 
+    /** Gives back claimed pings that were not sent: due at {@code now} again, as they were. */
+    void release(List<Ping> pings, Instant now) {
+        jdbi.useTransaction(handle -> {
+            for (Ping ping : pings) {
+                handle.createUpdate("UPDATE websub_ping SET due = :now WHERE hub = :hub AND topic = :topic"
+                                + " AND generation = :generation")
+                        .bind("now", Timestamps.argument(now))
+                        .bind("hub", ping.hub()).bind("topic", ping.topic()).bind("generation", ping.generation())
+                        .execute();
+            }
+        });
+    }
+
     /** The hub accepted the ping: done, unless the feed changed again meanwhile. */
     void sent(Ping ping) {
         jdbi.useTransaction(handle -> handle.createUpdate(

@@ -157,11 +157,14 @@ public final class WebSubPublisher implements AutoCloseable {
         List<Ping> claimed;
         do {
             claimed = outbox.claim(clock.instant(), LEASE, BATCH);
-            for (Ping ping : claimed) {
+            for (int i = 0; i < claimed.size(); i++) {
                 if (closed) {
+                    // Stopping: the pings claimed but not sent are due again at once, for the
+                    // next start or another instance, not only when their lease ends.
+                    outbox.release(claimed.subList(i, claimed.size()), clock.instant());
                     return;
                 }
-                deliver(ping);
+                deliver(claimed.get(i));
             }
         } while (claimed.size() == BATCH);
     }
