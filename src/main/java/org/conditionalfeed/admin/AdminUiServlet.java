@@ -8,11 +8,14 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.conditionalfeed.store.Enclosure;
 import org.conditionalfeed.store.Entry;
 import org.conditionalfeed.store.EntryRepository;
+import org.conditionalfeed.store.UnknownEnclosure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,7 +141,7 @@ public final class AdminUiServlet extends HttpServlet {
                 save(request, response, Optional.empty());
             } else {
                 page(response, 200, pages.form(context(request), "Write an entry", "new", EntryForm.empty(), Map.of(), false,
-                        media.imageChoices()));
+                        media.formChoices(null)));
             }
         } else if (path.startsWith("/edit/") && id(path).isPresent()) {
             Optional<Entry> entry = entries.find(id(path).get());
@@ -148,7 +151,7 @@ public final class AdminUiServlet extends HttpServlet {
                 save(request, response, entry);
             } else {
                 page(response, 200, pages.form(context(request), "Edit entry", "edit/" + entry.get().id(),
-                        formOf(entry.get()), Map.of(), false, media.imageChoices()));
+                        formOf(entry.get()), Map.of(), false, media.formChoices(enclosureOf(entry))));
             }
         } else if (path.startsWith("/delete/") && id(path).isPresent()) {
             Optional<Entry> entry = entries.find(id(path).get());
@@ -250,30 +253,55 @@ public final class AdminUiServlet extends HttpServlet {
                 .map(String::strip).filter(name -> !name.isEmpty()).toList();
         EntryForm form = new EntryForm(parameter(request, "title"), parameter(request, "content"),
                 parameter(request, "link"), parameter(request, "author"), categories);
-        Map<String, String> problems = form.problems();
+        Map<String, String> problems = new LinkedHashMap<>(form.problems());
+        Long current = enclosureOf(existing);
+        EnclosureField enclosure = EnclosureField.parse(request.getParameter("enclosure"), current);
+        if (enclosure.problem() != null) {
+            problems.put("enclosure", enclosure.problem());
+        } else if (enclosure.chosen() != null && !enclosure.chosen().equals(current) && !media.exists(enclosure.chosen())) {
+            problems.put("enclosure", EnclosureField.gone(enclosure.chosen()));
+        }
         boolean preview = "preview".equals(parameter(request, "action"));
-        String heading = existing.isPresent() ? "Edit entry" : "Write an entry";
-        String action = existing.map(entry -> "edit/" + entry.id()).orElse("new");
         if (preview || !problems.isEmpty()) {
-            page(response, problems.isEmpty() ? 200 : 400, pages.form(context(request), heading, action, form, problems,
-                    preview && problems.isEmpty(), media.imageChoices()));
+            // A refused choice shows what the entry has, so saving again changes nothing by mistake.
+            formAgain(request, response, existing, form, problems, preview && problems.isEmpty(),
+                    problems.containsKey("enclosure") ? current : enclosure.chosen());
             return;
         }
-        if (existing.isPresent()) {
-            // The form does not show the enclosure: an edit keeps the one the entry has.
-            Long enclosure = existing.get().enclosure() == null ? null : existing.get().enclosure().mediaId();
-            if (entries.update(existing.get().id(), form.toDraft().withEnclosure(enclosure)).isEmpty()) {
-                notFound(request, response);
-                return;
+        try {
+            if (existing.isPresent()) {
+                if (entries.update(existing.get().id(), form.toDraft().withEnclosure(enclosure.chosen())).isEmpty()) {
+                    notFound(request, response);
+                    return;
+                }
+                LOG.info("Entry {} updated from the admin UI", existing.get().id());
+                flash(request, "Saved “" + form.title().strip() + "”.");
+            } else {
+                Entry created = entries.create(form.toDraft().withEnclosure(enclosure.chosen()));
+                LOG.info("Entry {} created from the admin UI", created.id());
+                flash(request, "Published “" + created.title() + "”.");
             }
-            LOG.info("Entry {} updated from the admin UI", existing.get().id());
-            flash(request, "Saved “" + form.title().strip() + "”.");
-        } else {
-            Entry created = entries.create(form.toDraft());
-            LOG.info("Entry {} created from the admin UI", created.id());
-            flash(request, "Published “" + created.title() + "”.");
+        } catch (UnknownEnclosure e) {
+            LOG.info("Entry form refused: its enclosure, medium {}, is not in the library", e.mediaId());
+            problems.put("enclosure", EnclosureField.gone(e.mediaId()));
+            formAgain(request, response, existing, form, problems, false, current);
+            return;
         }
         redirect(request, response, "");
+    }
+
+    /** The form again, {@code 400} with its problems or {@code 200} for a preview, {@code enclosure} selected. */
+    private void formAgain(HttpServletRequest request, HttpServletResponse response, Optional<Entry> existing,
+            EntryForm form, Map<String, String> problems, boolean preview, Long enclosure) throws IOException {
+        String heading = existing.isPresent() ? "Edit entry" : "Write an entry";
+        String action = existing.map(entry -> "edit/" + entry.id()).orElse("new");
+        page(response, problems.isEmpty() ? 200 : 400, pages.form(context(request), heading, action, form, problems,
+                preview, media.formChoices(enclosure)));
+    }
+
+    /** The id of the medium an entry names as its enclosure, or {@code null}. */
+    private static Long enclosureOf(Optional<Entry> entry) {
+        return entry.map(Entry::enclosure).map(Enclosure::mediaId).orElse(null);
     }
 
     /**
