@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Feed 1.1 (https://www.jsonfeed.org/version/1.1/), carry the same entries in the same order as
  * the RSS feed, and are read back by Python's feedparser (a version with its JSON Feed parser,
  * {@code feedparser.parsers.json}, which Debian's {@code python3-feedparser} 6.0 lacks; that test
- * is skipped with a message where it is absent).
+ * is skipped with a message where it is absent; {@link JsonFeedReaderTest} reads them with a
+ * JSON Feed client from the npm registry).
  */
 class JsonFeedTest {
 
