@@ -17,10 +17,9 @@ import java.util.Map;
 import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A JSON Feed client that is not ours reads {@code /feed.json} and a category's JSON feed back:
@@ -34,30 +33,23 @@ class JsonFeedReaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path READER = Path.of("src/test/js/json-feed-reader");
 
-    @TempDir
-    Path directory;
-    private FeedServer server;
+    @RegisterExtension
+    final RunningFeedServer running = RunningFeedServer.with(Map.of("FEED_LANGUAGE", "de-CH"));
 
-    @BeforeEach
-    void start() {
-        server = FeedServer.start(directory.resolve("db"), Map.of("FEED_LANGUAGE", "de-CH"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    private FeedServer server() {
+        return running.server();
     }
 
     @Test
     void feedExtractorReadsEveryEntryAsTheFeedGivesIt() throws Exception {
         Path script = install();
         long pdf = uploadPdf();
-        server.createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\",\"author\":\"Ada\",\"categories\":[\"java\"]}");
-        server.createEntry("{\"title\":\"Second & <more>\",\"content\":\"<p>two <a href=\\\"/x\\\">x</a></p>\","
+        server().createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\",\"author\":\"Ada\",\"categories\":[\"java\"]}");
+        server().createEntry("{\"title\":\"Second & <more>\",\"content\":\"<p>two <a href=\\\"/x\\\">x</a></p>\","
                 + "\"categories\":[\"java\",\"C++\"],\"enclosure\":" + pdf + "}");
-        server.createEntry("{\"title\":\"Third, in no category\"}");
+        server().createEntry("{\"title\":\"Third, in no category\"}");
 
-        JsonNode served = JSON.readTree(server.get("/feed.json").body());
+        JsonNode served = JSON.readTree(server().get("/feed.json").body());
         JsonNode read = read(script, "/feed.json");
         assertEquals("conditional-feed", read.get("title").asText(), read.toString());
         assertEquals("de-CH", read.get("language").asText(), read.toString());
@@ -79,7 +71,7 @@ class JsonFeedReaderTest {
         JsonNode attachment = entries.get(1).get("attachments").get(0);
         assertEquals("application/pdf", attachment.get("mime_type").asText(), read.toString());
         assertEquals(pdfBytes().length, attachment.get("size_in_bytes").asLong(), read.toString());
-        HttpResponse<byte[]> file = server.get(attachment.get("url").asText().substring(FeedServer.BASE_URL.length()));
+        HttpResponse<byte[]> file = server().get(attachment.get("url").asText().substring(FeedServer.BASE_URL.length()));
         assertEquals(200, file.statusCode(), "the attachment is served");
         assertEquals(pdfBytes().length, file.body().length);
 
@@ -91,14 +83,14 @@ class JsonFeedReaderTest {
 
     /** Installs the reader from its lock file into this test's directory; its script's path. */
     private Path install() throws Exception {
-        assumeTrue(ExternalCommand.run(directory, List.of("node", "--version")).exit() == 0
-                && ExternalCommand.run(directory, List.of("npm", "--version")).exit() == 0,
+        assumeTrue(ExternalCommand.run(running.directory(), List.of("node", "--version")).exit() == 0
+                && ExternalCommand.run(running.directory(), List.of("npm", "--version")).exit() == 0,
                 "Node.js and npm are not installed (Debian: apt-get install nodejs npm)");
-        Path reader = Files.createDirectories(directory.resolve("reader"));
+        Path reader = Files.createDirectories(running.directory().resolve("reader"));
         for (String file : List.of("package.json", "package-lock.json", "read.mjs")) {
             Files.copy(READER.resolve(file), reader.resolve(file));
         }
-        ExternalCommand install = ExternalCommand.run(directory, List.of("npm", "ci", "--no-audit", "--no-fund",
+        ExternalCommand install = ExternalCommand.run(running.directory(), List.of("npm", "ci", "--no-audit", "--no-fund",
                 "--prefix", reader.toString()));
         assumeTrue(install.exit() == 0, "npm could not install the JSON Feed reader from the registry: "
                 + install.output());
@@ -106,14 +98,14 @@ class JsonFeedReaderTest {
     }
 
     private JsonNode read(Path script, String path) throws Exception {
-        ExternalCommand read = ExternalCommand.run(directory, List.of("node", script.toString(),
-                server.uri(path).toString()));
+        ExternalCommand read = ExternalCommand.run(running.directory(), List.of("node", script.toString(),
+                server().uri(path).toString()));
         assertEquals(0, read.exit(), read.output());
         return JSON.readTree(read.lines().get(read.lines().size() - 1));
     }
 
     private long uploadPdf() throws Exception {
-        HttpResponse<byte[]> response = server.send(server.request("/api/media", "Authorization",
+        HttpResponse<byte[]> response = server().send(server().request("/api/media", "Authorization",
                         FeedClient.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "application/pdf",
                         "Content-Disposition", "attachment; filename=\"notes.pdf\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pdfBytes())).build());
