@@ -3,20 +3,15 @@ package org.conditionalfeed.feed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.conditionalfeed.testing.AccessLog;
+import org.conditionalfeed.testing.BrowsedSite;
 import org.conditionalfeed.testing.FeedServer;
-import org.conditionalfeed.testing.HeadlessChromium;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,7 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The public pages in Debian's headless Chromium ({@link HeadlessChromium}): a reader pages
+ * The public pages in Debian's headless Chromium ({@link BrowsedSite}): a reader pages
  * through the home page, follows a category and an entry, and finds each format's feed announced
  * in the head; a reload revalidates the page ({@code 304} in the access log, the same entries
  * shown) until an entry is added, then shows it. The server's {@code FEED_BASE_URL} is its own
@@ -38,30 +33,19 @@ class PublicPagesBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final BrowsedSite site = new BrowsedSite();
     private FeedServer server;
     private ChromeDriver browser;
     private AccessLog accessLog;
     private String base;
 
     @BeforeEach
-    void start() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        server = FeedServer.start(directory.resolve("db"), Map.of("FEED_PORT", Integer.toString(port),
-                "FEED_BASE_URL", base));
-        accessLog = AccessLog.capture();
-        browser = HeadlessChromium.start(HeadlessChromium.options(directory.resolve("chromium-profile")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        HeadlessChromium.quitThenClose(browser, server, accessLog);
+    void start() {
+        server = site.server();
+        browser = site.browser();
+        accessLog = site.accessLog();
+        base = site.base();
     }
 
     @Test
