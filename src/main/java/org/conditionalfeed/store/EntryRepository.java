@@ -72,7 +72,7 @@ public final class EntryRepository {
                     .mapTo(Long.class)
                     .one();
             Entry entry = find(handle, id).orElseThrow();
-            EntryCategories.changed(handle, change.revision(), id, entry.published(), List.of(), entry.categories(), 1);
+            EntryCategories.changed(handle, change, id, entry.published(), List.of(), entry.categories(), 1);
             alsoInTransaction.accept(handle, entry);
             return entry;
         });
@@ -102,7 +102,7 @@ public final class EntryRepository {
                     .bind("updated", Timestamps.argument(change.modified()))
                     .bind("revision", change.revision())
                     .execute();
-            EntryCategories.changed(handle, change.revision(), id, before.get().published(),
+            EntryCategories.changed(handle, change, id, before.get().published(),
                     before.get().categories(), draft.categories(), 0);
             return find(handle, id);
         });
@@ -134,7 +134,7 @@ public final class EntryRepository {
                 return Optional.<FeedState>empty();
             }
             FeedState claimed = feedState.claimChange(handle);
-            EntryCategories.changed(handle, claimed.revision(), id, before.get().published(),
+            EntryCategories.changed(handle, claimed, id, before.get().published(),
                     before.get().categories(), List.of(), -1);
             handle.createUpdate("DELETE FROM entry WHERE id = :id").bind("id", id).execute();
             return Optional.of(claimed);

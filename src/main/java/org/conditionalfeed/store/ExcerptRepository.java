@@ -13,7 +13,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Reads what a feed shows of the newest entries without ever holding whole large contents:
- * first every field but the content, with the content's length; then, for the entries that get
+ * first which entries, through the listing's index ({@link Listings}); then every field but the
+ * content, with the content's length; then, for the entries that get
  * any, only the first characters of the content ({@code SUBSTRING} in SQL, the same on H2 and
  * PostgreSQL), a few entries per query. Each entry gets at most {@code itemChars} characters,
  * and all of them together at most {@code totalChars}, newest first; the rest is marked as cut.
@@ -49,15 +50,9 @@ public final class ExcerptRepository {
      */
     public ExcerptSlice newest(String category, int offset, int max, int itemChars, long totalChars) {
         return ConsistentReads.read(jdbi, (handle, state) -> {
-            if (category == null) {
-                return new ExcerptSlice(state, state.revision(), read(handle, offset, max, itemChars, totalChars));
-            }
-            long stamp = handle.createQuery("SELECT revision FROM category_state WHERE category = :category")
-                    .bind("category", category).mapTo(Long.class).findOne().orElse(0L);
-            List<Long> ids = handle.createQuery("SELECT entry_id FROM entry_category WHERE category = :category"
-                            + " ORDER BY published DESC, entry_id DESC LIMIT :max OFFSET :offset")
-                    .bind("category", category).bind("max", max).bind("offset", offset).mapTo(Long.class).list();
-            return new ExcerptSlice(state, stamp, excerpts(handle, headlines(handle, ids), itemChars, totalChars));
+            Listings.Stretch stretch = Listings.read(handle, category, state, offset, max);
+            return new ExcerptSlice(state, stretch.changed().revision(), stretch.changed().modified(),
+                    excerpts(handle, headlines(handle, stretch.ids()), itemChars, totalChars));
         });
     }
 
@@ -80,17 +75,6 @@ public final class ExcerptRepository {
 
     private static Headline headline(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Headline(EntryRepository.mapEntry(rs, ctx), rs.getObject("content_length", Integer.class));
-    }
-
-    private static List<EntryExcerpt> read(Handle handle, int offset, int max, int itemChars, long totalChars) {
-        List<Headline> headlines = handle.createQuery("SELECT " + EntryRepository.HEADLINE_COLUMNS
-                        + ", CHAR_LENGTH(entry.content) AS content_length" + EntryRepository.FROM
-                        + EntryRepository.NEWEST_FIRST + " LIMIT :max OFFSET :offset")
-                .bind("max", max)
-                .bind("offset", offset)
-                .map(ExcerptRepository::headline)
-                .list();
-        return excerpts(handle, headlines, itemChars, totalChars);
     }
 
     private static List<EntryExcerpt> excerpts(Handle handle, List<Headline> headlines, int itemChars,

@@ -1,5 +1,6 @@
 package org.conditionalfeed.store;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,9 +10,11 @@ import java.util.List;
  * @param state the feed state
  * @param stamp the revision of the latest change to the entries read from: the state's for all
  *     entries, the category's for one category (see {@link FeedIndex#stamp})
+ * @param changed the time of that change: the state's modification time for all entries, the
+ *     time recorded with the category's revision for one category
  * @param excerpts newest first
  */
-public record ExcerptSlice(FeedState state, long stamp, List<EntryExcerpt> excerpts) {
+public record ExcerptSlice(FeedState state, long stamp, Instant changed, List<EntryExcerpt> excerpts) {
 
     public ExcerptSlice {
         excerpts = List.copyOf(excerpts);

@@ -71,8 +71,8 @@ public final class FeedIndexRepository {
      */
     public void addMissingCategories() {
         jdbi.useTransaction(handle -> {
-            long revision = handle.createQuery("SELECT revision FROM feed_state WHERE id = 1 FOR UPDATE")
-                    .mapTo(Long.class).one();
+            handle.createQuery("SELECT revision FROM feed_state WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+            FeedState state = FeedStateRepository.read(handle);
             if (handle.createQuery("SELECT COUNT(*) FROM category_state WHERE category = ''").mapTo(Long.class).one() > 0) {
                 return;
             }
@@ -94,8 +94,10 @@ public final class FeedIndexRepository {
                 }
                 entries += page.size();
             } while (page.size() == FILL_PAGE);
-            tallies.forEach((category, tally) -> EntryCategories.state(handle, category, tally[1], tally[0]));
-            EntryCategories.state(handle, "", revision,
+            // Each category's latest change is at most as late as the feed's: take the feed's time.
+            tallies.forEach((category, tally) -> EntryCategories.state(handle, category,
+                    new FeedState(tally[1], state.modified()), tally[0]));
+            EntryCategories.state(handle, "", state,
                     handle.createQuery("SELECT COUNT(*) FROM entry").mapTo(Long.class).one());
             if (entries > 0) {
                 LOG.info("Indexed {} categories of {} entries for the category feeds in {} ms", tallies.size(), entries,

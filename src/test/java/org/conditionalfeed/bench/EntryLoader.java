@@ -155,21 +155,23 @@ final class EntryLoader {
     }
 
     /**
-     * Recounts every category from its index rows, all at the new revision (so every category feed
-     * is rendered afresh), and the number of all entries in the row of category {@code ''}, which
-     * tells the application at its start that the index is complete.
+     * Recounts every category from its index rows, all at the new revision and its time (so every
+     * category feed is rendered afresh), and the number of all entries in the row of category
+     * {@code ''}, which tells the application at its start that the index is complete.
      */
     private static void countCategories(Connection connection, long revision) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM category_state");
         }
+        String modified = "(SELECT modified FROM feed_state WHERE id = 1)";
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO category_state (category, revision,"
-                + " entries) SELECT category, ?, COUNT(*) FROM entry_category GROUP BY category")) {
+                + " modified, entries) SELECT category, ?, " + modified + ", COUNT(*) FROM entry_category"
+                + " GROUP BY category")) {
             insert.setLong(1, revision);
             insert.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO category_state (category, revision,"
-                + " entries) SELECT '', ?, COUNT(*) FROM entry")) {
+                + " modified, entries) SELECT '', ?, " + modified + ", COUNT(*) FROM entry")) {
             insert.setLong(1, revision);
             insert.executeUpdate();
         }
