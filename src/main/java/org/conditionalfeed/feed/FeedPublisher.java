@@ -53,6 +53,14 @@ import org.slf4j.LoggerFactory;
  * the entries ({@link FormatRenderer}), so every instance and every restart derive the same
  * validators for the same feed.
  *
+ * <p>Later pages of the HTML listings ({@code ?page=2} and beyond) are rendered only when asked
+ * for, a few at once ({@link PageRenders}), and record nothing: their {@code Last-Modified} is the
+ * time of the latest change to their listing's entries (the feed state's for all entries, the
+ * category's for one category), read with the entries, and never earlier than the latest start.
+ * Every change that can alter such a page moves that time, so it is never stale, and every
+ * instance derives the same one; a change that leaves the page's bytes alone (an edit of an entry
+ * on another page) moves it too, its entity tag not.
+ *
  * <p>Thread-safe: kept feeds are immutable values; concurrent renders of the same feed are
  * harmless (they record the same digest) and the newest revision wins.
  */
@@ -75,6 +83,7 @@ public final class FeedPublisher {
     private final FeedChannel channel;
     private final FeedChanges changes;
     private final FeedRenderers renderers;
+    private final PageRenders pageRenders = new PageRenders();
     private final Cache<FeedKey, KeptFeed> kept = Caffeine.newBuilder()
             .maximumWeight(KEPT_BYTES)
             .weigher((FeedKey key, KeptFeed feed) -> feed.weight())
@@ -202,7 +211,7 @@ public final class FeedPublisher {
                 return Optional.empty();
             }
             Optional<KeptFeed> fresh = known != null && known.stamp() == stamp.getAsLong()
-                    ? Optional.of(known.at(current)) : render(key, current, changed);
+                    ? Optional.of(known.at(current)) : renderInTurn(key, current, changed);
             if (fresh.isPresent()) {
                 KeptFeed newest = kept.asMap().merge(key, fresh.get(),
                         (old, neu) -> old.revision() >= neu.revision() ? old : neu);
@@ -211,16 +220,39 @@ public final class FeedPublisher {
             // Bytes of a later revision are recorded already: read the index of that one.
             wanted = current.state().revision() + 1;
         }
-        throw new Busy("the entries of " + key.path() + " changed " + RENDER_ATTEMPTS + " times while it was rendered");
+        throw new Busy("the entries of " + key.path() + " changed " + RENDER_ATTEMPTS + " times while it was rendered",
+                "The feed is changing faster than it can be rendered: ask again in a second", 1);
     }
 
-    /** Writes kept landing faster than a feed could be rendered; asking again shortly will do. */
+    /**
+     * A feed or page that could not be rendered now: writes kept landing faster than it could be
+     * rendered, or too many later pages were being rendered at once ({@link PageRenders}); asking
+     * again shortly will do.
+     */
     static final class Busy extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
-        Busy(String message) {
+        private final String answer;
+        private final int retryAfterSeconds;
+
+        /**
+         * @param message what happened, for the log
+         * @param answer what the client is told, one line
+         * @param retryAfterSeconds when it may ask again
+         */
+        Busy(String message, String answer, int retryAfterSeconds) {
             super(message);
+            this.answer = answer;
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        String answer() {
+            return answer;
+        }
+
+        int retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 
@@ -233,6 +265,21 @@ public final class FeedPublisher {
         FeedIndex read = indexes.read(known);
         return index.accumulateAndGet(read,
                 (old, neu) -> old != null && old.state().revision() >= neu.state().revision() ? old : neu);
+    }
+
+    /**
+     * {@link #render}s {@code key}; a later page of a listing only in one of {@link #pageRenders}'
+     * slots, and not at all when another request rendered it for this revision meanwhile.
+     */
+    private Optional<KeptFeed> renderInTurn(FeedKey key, FeedIndex current, Collection<String> changed) {
+        if (key.page() == 1) {
+            return render(key, current, changed);
+        }
+        return pageRenders.render(key.path(), () -> {
+            KeptFeed meanwhile = kept.getIfPresent(key);
+            return meanwhile != null && meanwhile.revision() >= current.state().revision()
+                    ? Optional.of(meanwhile) : render(key, current, changed);
+        });
     }
 
     /**
@@ -250,22 +297,28 @@ public final class FeedPublisher {
                         ListingRenderer.PER_PAGE + 1, ListingRenderer.READ_CHARS, ItemBodies.FEED_BUDGET_BYTES);
         byte[] body = renderers.of(key.format()).render(FeedView.of(channel, key, slice.excerpts()));
         EntityTag tag = EntityTag.ofBytes(body);
-        FeedVersion version = versions.record(key.path(), tag.opaque(), slice.state(), current.restarted());
-        if (version.stale()) {
-            return Optional.empty();
-        }
-        if (version.changed() && key.isFeed()) {
-            changed.add(key.path());
+        Instant modified = slice.changed();
+        String outcome = "Last-Modified of the latest change to its entries";
+        if (key.page() == 1) {
+            FeedVersion version = versions.record(key.path(), tag.opaque(), slice.state(), current.restarted());
+            if (version.stale()) {
+                return Optional.empty();
+            }
+            if (version.changed() && key.isFeed()) {
+                changed.add(key.path());
+            }
+            modified = version.modified();
+            outcome = version.changed() ? "new bytes" : "bytes unchanged";
         }
         Representation identity = new Representation(body, key.format().contentType(), null,
-                new Validators(tag, KeptFeed.later(version.modified(), current.restarted())));
+                new Validators(tag, KeptFeed.later(modified, current.restarted())));
         KeptFeed rendered = new KeptFeed(new FeedSnapshot(current.state().revision(), identity,
-                identity.gzippedContentAddressed()), slice.stamp(), version.modified());
+                identity.gzippedContentAddressed()), slice.stamp(), modified);
         renderTimes.accept(System.nanoTime() - started);
         if (LOG.isInfoEnabled()) {
             LOG.info("Rendered {} at revision {} ({} items, {} bytes, {} bytes gzip, {}) in {} ms, reading included",
                     key.path(), slice.state().revision(), slice.excerpts().size(), body.length,
-                    rendered.snapshot().gzip().body().length, version.changed() ? "new bytes" : "bytes unchanged",
+                    rendered.snapshot().gzip().body().length, outcome,
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
         }
         return Optional.of(rendered);

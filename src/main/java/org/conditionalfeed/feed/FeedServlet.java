@@ -66,9 +66,8 @@ public final class FeedServlet extends HttpServlet {
         try {
             snapshot = publisher.current(key.get());
         } catch (FeedPublisher.Busy e) {
-            response.setHeader("Retry-After", "1");
-            PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-                    "The feed is changing faster than it can be rendered: ask again in a second");
+            response.setHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, e.answer());
             return;
         }
         if (snapshot.isEmpty()) {

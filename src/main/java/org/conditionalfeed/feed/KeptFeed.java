@@ -12,7 +12,9 @@ import org.conditionalfeed.store.FeedIndex;
  * @param snapshot the bytes, identity and gzip, with their validators, and the revision they are current at
  * @param stamp the revision of the latest change to the feed's entries when they were read
  *     ({@link org.conditionalfeed.store.FeedIndex#stamp})
- * @param recorded the time recorded for these bytes in {@code feed_version}
+ * @param recorded the time of these bytes: for a feed and a listing's first page, the time recorded
+ *     for them in {@code feed_version}; for a later page, the time of the latest change to its
+ *     listing's entries
  */
 record KeptFeed(FeedSnapshot snapshot, long stamp, Instant recorded) {
 

@@ -12,17 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.conditionalfeed.store.Database;
+import org.conditionalfeed.testing.DirectEntries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,25 +76,11 @@ class BigContentTest {
     }
 
     /**
-     * Creates the schema through the application's own migrations, then lets H2 write the
-     * entries itself into a compressed file in one statement (no megabytes through JDBC); closing
-     * that one connection closes the database before the launcher opens it.
+     * Lets H2 write the entries itself into a compressed file in one statement (no megabytes
+     * through JDBC); closing that one connection closes the database before the launcher opens it.
      */
     private void insertDirectly(int count) throws Exception {
-        String url = "jdbc:h2:file:" + directory.resolve("feed");
-        Database.open(url, "sa", "").close();
-        try (Connection connection = DriverManager.getConnection(url + ";COMPRESS=TRUE", "sa", "");
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO entry (guid, title, content,"
-                        + " categories, published, updated, revision) SELECT 'urn:uuid:entry-' || X, 'Entry ' || X,"
-                        + " CAST(? AS VARCHAR(1000000)), '', DATEADD(SECOND, X, CAST(? AS TIMESTAMP WITH TIME ZONE)),"
-                        + " DATEADD(SECOND, X, CAST(? AS TIMESTAMP WITH TIME ZONE)), 0 FROM SYSTEM_RANGE(1, CAST(? AS INT))")) {
-            OffsetDateTime start = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
-            insert.setString(1, MEGABYTE);
-            insert.setObject(2, start);
-            insert.setObject(3, start);
-            insert.setInt(4, count);
-            assertEquals(count, insert.executeUpdate());
-        }
+        DirectEntries.insert("jdbc:h2:file:" + directory.resolve("feed"), ";COMPRESS=TRUE", count, MEGABYTE, "''");
     }
 
     /** GETs a page of 100 entries, reading the answer as a stream; returns how many entries of a megabyte it holds. */

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a feed request costs the database, counted on a real H2 database. */
 class FeedPublisherTest {
 
-    private static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536, "en");
+    static final FeedChannel CHANNEL = new FeedChannel("Blog", "About things", "https://blog.example", 20, 65_536, "en");
     /** These entries have no enclosures; one would link to the media host. */
-    private static final FeedRenderers RENDERERS = new FeedRenderers(
+    static final FeedRenderers RENDERERS = new FeedRenderers(
             enclosure -> "https://media.example.org/" + enclosure.mediaId(), List.of(),
             TemplateEngine.createPrecompiled(null, ContentType.Html, FeedPublisherTest.class.getClassLoader(),
                     "org.conditionalfeed"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,6 +97,39 @@ class PagesEndToEndTest {
         assertEquals(lastModified(cooking), lastModified(cookingNow));
         assertEquals(304, server.get("/categories/cooking/", "If-Modified-Since", lastModified(cooking)).statusCode());
         PerFeedValidatorsEndToEndTest.assertMoved(server, home, "/");
+    }
+
+    @Test
+    void laterPagesMoveTheirValidatorsWhenTheirBytesChangeAndNeverAnswerStale() {
+        long firstCooking = 0;
+        for (int i = 1; i <= 25; i++) {
+            long id = server.createEntry("{\"title\":\"Dish " + i + "\",\"categories\":[\"cooking\"]}");
+            firstCooking = i == 1 ? id : firstCooking;
+        }
+        String path = "/categories/cooking/?page=2";
+        HttpResponse<byte[]> before = server.getOnceTheClockHasPassedTheChange(path);
+        assertEquals(List.of("Dish 5", "Dish 4", "Dish 3", "Dish 2", "Dish 1"), titles(FeedServer.text(before)));
+
+        server.createEntry("{\"title\":\"Streams\",\"categories\":[\"java\"]}");
+        HttpResponse<byte[]> otherCategory = server.getOnceTheClockHasPassedTheChange(path);
+        assertEquals(etag(before), etag(otherCategory), "a post in java leaves the cooking pages alone");
+        assertEquals(lastModified(before), lastModified(otherCategory));
+        assertEquals(304, server.get(path, "If-Modified-Since", lastModified(before)).statusCode());
+
+        assertEquals(200, server.api("PUT", "/api/entries/" + (firstCooking + 24),
+                "{\"title\":\"Dish 25, salted\",\"categories\":[\"cooking\"]}").statusCode());
+        assertEquals(304, server.get(path, "If-None-Match", etag(before)).statusCode(),
+                "an edit on the first page leaves the second page's bytes and tag alone");
+
+        long added = server.createEntry("{\"title\":\"Dish 26\",\"categories\":[\"cooking\"]}");
+        HttpResponse<byte[]> shifted = PerFeedValidatorsEndToEndTest.assertMoved(server, before, path);
+        assertEquals("Dish 6", titles(FeedServer.text(shifted)).get(0), "every entry moved down by one");
+
+        assertEquals(204, server.api("DELETE", "/api/entries/" + added, null).statusCode());
+        HttpResponse<byte[]> restored = PerFeedValidatorsEndToEndTest.assertMoved(server, shifted, path);
+        assertEquals(etag(before), etag(restored), "the earlier bytes again, with their tag");
+        assertTrue(FeedClient.httpDate(lastModified(restored)).isAfter(FeedClient.httpDate(lastModified(shifted))),
+                "and a Last-Modified later than that of the bytes in between");
     }
 
     private void assertAlternates(String path, String base) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.conditionalfeed.testing.FeedServer;
@@ -67,6 +68,31 @@ class PostgresPerFeedValidatorsTest {
             assertTrue(FeedServer.text(onB).contains("Records"), path);
             assertSame(onB, a.get(path), "both instances agree on the moved " + path);
         }
+    }
+
+    @Test
+    void laterPagesAgreeOnBothInstancesAndMoveOnBothWithAPostThroughEither() {
+        Map<String, String> settings = POSTGRES.newDatabase();
+        FeedServer a = start(settings);
+        FeedServer b = start(settings);
+        for (int i = 1; i <= 21; i++) {
+            (i % 2 == 0 ? a : b).createEntry("{\"title\":\"Dish " + i + "\",\"categories\":[\"cooking\"]}");
+        }
+        b.createEntry("{\"title\":\"Streams\",\"categories\":[\"java\"]}");
+        Map<String, HttpResponse<byte[]>> before = new LinkedHashMap<>();
+        for (String path : List.of("/categories/cooking/?page=2", "/?page=2")) {
+            HttpResponse<byte[]> seen = a.getOnceTheClockHasPassedTheChange(path);
+            assertSame(seen, b.get(path), "both instances agree on " + path);
+            before.put(path, seen);
+        }
+
+        a.createEntry("{\"title\":\"Dish 22\",\"categories\":[\"cooking\"]}");
+
+        before.forEach((path, old) -> {
+            HttpResponse<byte[]> onB = assertMoved(b, old, path);
+            assertTrue(FeedServer.text(onB).contains("Dish 2<"), path);
+            assertSame(onB, a.get(path), "both instances agree on the moved " + path);
+        });
     }
 
     /** The same tag and Last-Modified. */
