@@ -81,7 +81,7 @@ public final class MediaBenchmark {
         table.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average at")
                 .append(" the start: ").append(Machine.loadAverage()).append("\n- servers: Java ")
                 .append(System.getProperty("java.version")).append(", each its own JVM with ").append(heap)
-                .append("; conditional-feed is ").append(jar.getFileName()).append(" (H2 file database, chunks of 256 KiB,")
+                .append("; conditional-feed is ").append(jar.getFileName()).append(" (H2 file database, chunks of 256 KiB, media cache on,")
                 .append(" access log on); Tomcat static is the same embedded Tomcat with DefaultServlet (sendfile on);")
                 .append(" nginx: ").append(nginxPath.map(path -> path + ", 2 workers, sendfile on, access_log off")
                         .orElse("NOT installed (apt-get install nginx)"))
