@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The media library in the administrator's pages: the list (with 160 px thumbnails and delete
  * buttons), the upload page, and the upload itself, which takes the file as the raw request body
  * through the same {@link MediaIntake} as {@code POST /api/media}, so every limit and type check
- * is the API's; and the library's images offered by the entry form.
+ * is the API's; and what the entry form offers from the library: images to put into the content and
+ * files to name as the enclosure.
  *
  * <p>Thread-safe.
  */
@@ -35,6 +37,10 @@ public final class AdminMedia {
     static final int PAGE_SIZE = 20;
     /** The newest images the entry form offers. */
     private static final int IMAGE_CHOICES = 100;
+    /** The newest files the entry form offers as the enclosure. */
+    static final int ENCLOSURE_CHOICES = 100;
+    /** The kinds of file the entry form offers as the enclosure: a podcast episode or an attachment. */
+    private static final List<String> ENCLOSURE_TYPES = List.of("audio/", "video/", "application/pdf");
 
     private final MediaStore store;
     private final MediaIntake intake;
@@ -80,8 +86,32 @@ public final class AdminMedia {
         return new UploadPage(frame, humanSize(maxBytes));
     }
 
+    /**
+     * What the entry form offers: the newest images to put into the content, and the newest
+     * {@link #ENCLOSURE_CHOICES} audio, video and PDF files as the enclosure, plus medium
+     * {@code enclosure} (selected; {@code null} selects "None") wherever it is in the library.
+     */
+    AdminPages.LibraryChoices formChoices(Long enclosure) {
+        List<Media> newest = store.newestOfTypes(ENCLOSURE_CHOICES, ENCLOSURE_TYPES);
+        List<Media> offered = new ArrayList<>(newest);
+        if (enclosure != null && newest.stream().noneMatch(media -> media.id() == enclosure)) {
+            store.find(enclosure).ifPresent(offered::add);
+        }
+        List<AdminPages.EnclosureChoice> enclosures = offered.stream()
+                .map(media -> new AdminPages.EnclosureChoice(media.id(), media.filename() + " (" + media.type() + ", "
+                        + humanSize(media.length()) + ", " + AdminPages.readable(media.created()) + ")",
+                        enclosure != null && media.id() == enclosure))
+                .toList();
+        return new AdminPages.LibraryChoices(imageChoices(), enclosures, ENCLOSURE_CHOICES);
+    }
+
+    /** Whether medium {@code id} is in the library. */
+    boolean exists(long id) {
+        return store.find(id).isPresent();
+    }
+
     /** The newest images of the library, for the entry form to put into the content. */
-    List<AdminPages.ImageChoice> imageChoices() {
+    private List<AdminPages.ImageChoice> imageChoices() {
         return store.list(IMAGE_CHOICES, 0).stream()
                 .filter(media -> media.type().startsWith("image/") && media.width() != null && media.height() != null)
                 .map(media -> new AdminPages.ImageChoice(links.url(media), media.width(), media.height(),

@@ -62,10 +62,42 @@ final class AdminPages {
     record ImageChoice(String url, int width, int height, String alt, String label) {
     }
 
+    /** A file of the media library the entry form offers as the entry's enclosure. */
+    record EnclosureChoice(long id, String label, boolean selected) {
+    }
+
+    /**
+     * What the entry form offers from the media library.
+     *
+     * @param images the images to put into the content
+     * @param enclosures the files to name as the enclosure, the selected one (if any) among them
+     * @param newest how many of the newest files {@code enclosures} lists at most, besides the selected one
+     */
+    record LibraryChoices(List<ImageChoice> images, List<EnclosureChoice> enclosures, int newest) {
+    }
+
     record FormPage(Frame frame, String action, EntryForm form, Map<String, String> problems, boolean preview,
-            List<ImageChoice> images) {
+            LibraryChoices library) {
         int maxContent() {
             return EntryForm.MAX_CONTENT;
+        }
+
+        List<ImageChoice> images() {
+            return library.images();
+        }
+
+        List<EnclosureChoice> enclosures() {
+            return library.enclosures();
+        }
+
+        /** Whether "None" is the selected enclosure. */
+        boolean noEnclosure() {
+            return library.enclosures().stream().noneMatch(EnclosureChoice::selected);
+        }
+
+        /** The enclosure field's hint, and its problem if it has one. */
+        String enclosureDescribedBy() {
+            return problems.containsKey("enclosure") ? "enclosure-hint enclosure-error" : "enclosure-hint";
         }
 
         String problem(String field) {
@@ -118,11 +150,11 @@ final class AdminPages {
      *
      * @param action the form's target path below {@code /admin/}
      * @param preview whether to show the content's preview
-     * @param images the library's images the form offers to insert
+     * @param library the library's images the form offers to insert and files it offers as the enclosure
      */
     String form(Context context, String heading, String action, EntryForm form, Map<String, String> problems,
-            boolean preview, List<ImageChoice> images) {
-        return render("admin/form.jte", new FormPage(frame(context, heading), action, form, problems, preview, images));
+            boolean preview, LibraryChoices library) {
+        return render("admin/form.jte", new FormPage(frame(context, heading), action, form, problems, preview, library));
     }
 
     String confirmDelete(Context context, Entry entry) {

@@ -14,6 +14,7 @@ import org.conditionalfeed.store.Enclosures;
 import org.conditionalfeed.store.Timestamps;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +117,29 @@ public final class MediaStore {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE complete = TRUE"
                         + " ORDER BY created DESC, id DESC LIMIT :limit OFFSET :offset")
                 .bind("limit", limit).bind("offset", offset).map(MediaStore::mapMedia).list());
+    }
+
+    /**
+     * The newest complete media whose type starts with one of {@code typePrefixes}
+     * ({@code "audio/"}, {@code "application/pdf"}; literal, without {@code %} or {@code _}), newest
+     * first, at most {@code limit}.
+     */
+    public List<Media> newestOfTypes(int limit, List<String> typePrefixes) {
+        if (typePrefixes.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder types = new StringBuilder();
+        for (int i = 0; i < typePrefixes.size(); i++) {
+            types.append(i == 0 ? "" : " OR ").append("type LIKE :type").append(i);
+        }
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery("SELECT " + COLUMNS + " FROM media WHERE complete = TRUE AND (" + types
+                    + ") ORDER BY created DESC, id DESC LIMIT :limit").bind("limit", limit);
+            for (int i = 0; i < typePrefixes.size(); i++) {
+                query.bind("type" + i, typePrefixes.get(i) + "%");
+            }
+            return query.map(MediaStore::mapMedia).list();
+        });
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class ColdRenders {
 
     private static final Pattern RENDERED =
-            Pattern.compile("Rendered feed revision \\d+ \\((\\d+) items, .* in ([\\d.]+) ms");
+            Pattern.compile("Rendered /feed\\.xml at revision \\d+ \\((\\d+) items, .* in ([\\d.]+) ms");
 
     /** Longer than the embedded launcher's log flush interval. */
     private static final long LOG_FLUSH_MILLIS = 600;

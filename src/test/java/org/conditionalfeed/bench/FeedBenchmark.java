@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * it loads the entries with the server stopped, starts the packaged jar as a child JVM, and
  * serves the very feed bytes it answers with as static files behind Tomcat's
  * {@code DefaultServlet} and behind nginx; {@link ScenarioRunner} measures them all, taking
- * turns, then {@link ColdRenders} times renders after writes. Prints the table to standard output
+ * turns, with the same instance's Atom, JSON Feed and category feed beside its RSS, then
+ * {@link ColdRenders} times renders after writes. Prints the table to standard output
  * and writes it to {@code target/benchmark.md}; progress goes to standard error. Every child
  * process is stopped on the way out.
  *
@@ -128,6 +129,12 @@ public final class FeedBenchmark {
             Files.write(docRoot.resolve("feed.xml.gz"), gzip);
             List<ScenarioRunner.Target> targets = new ArrayList<>();
             targets.add(runner.target(Report.APP, feed, identity, gzip));
+            // The other formats and a category feed of the same instance, judged against /feed.xml.
+            for (Map.Entry<String, String> format : Report.FORMATS.entrySet()) {
+                URI other = base.resolve(format.getValue());
+                targets.add(runner.target(format.getKey(), other, fetch(other, Scenario.IDENTITY),
+                        fetch(other, Scenario.GZIP)));
+            }
             try (ChildProcess quiet = quietUrl == null ? null : startApp(work, quietUrl, "app-quiet-" + entries,
                             Map.of(), "-Djava.util.logging.config.file=" + quietLogging(work));
                     ChildProcess uncounted = uncountedUrl == null ? null : startApp(work, uncountedUrl,

@@ -1,7 +1,10 @@
 package org.conditionalfeed.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -18,6 +21,8 @@ final class Report {
     static final String APP = "conditional-feed";
     static final String APP_QUIET = "conditional-feed, access log off (diagnostic)";
     static final String APP_UNCOUNTED = "conditional-feed, reader counting off (diagnostic)";
+    /** The other feeds of the same instance as {@link #APP}'s {@code /feed.xml}: server label to path. */
+    static final Map<String, String> FORMATS = formats();
     static final String TOMCAT = "Tomcat static";
     static final String NGINX = "nginx static";
     /** Rounds whose req/s differ by more than this factor say the machine was busy. */
@@ -63,6 +68,15 @@ final class Report {
     final List<Memory> memories = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
+    private static Map<String, String> formats() {
+        Map<String, String> formats = new LinkedHashMap<>();
+        formats.put(APP + " /feed.atom", "/feed.atom");
+        formats.put(APP + " /feed.json", "/feed.json");
+        String category = "/categories/" + EntryLoader.CATEGORY + "/feed.xml";
+        formats.put(APP + " " + category, category);
+        return Collections.unmodifiableMap(formats);
+    }
+
     Optional<Figures> figures(long entries, Scenario scenario, String server) {
         return loads.stream().filter(load -> load.entries() == entries && load.scenario() == scenario
                 && load.server().equals(server)).findFirst().flatMap(Load::figures);
@@ -81,7 +95,10 @@ final class Report {
                     + " | vs Tomcat static | vs nginx |\n");
             out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Scenario scenario : Scenario.values()) {
-                for (String server : List.of(APP, APP_QUIET, APP_UNCOUNTED, TOMCAT, NGINX)) {
+                List<String> servers = new ArrayList<>(List.of(APP, APP_QUIET, APP_UNCOUNTED));
+                servers.addAll(FORMATS.keySet());
+                servers.addAll(List.of(TOMCAT, NGINX));
+                for (String server : servers) {
                     loads.stream().filter(load -> load.entries() == entries && load.scenario() == scenario
                             && load.server().equals(server)).forEach(load -> row(out, load));
                 }

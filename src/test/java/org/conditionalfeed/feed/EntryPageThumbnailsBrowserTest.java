@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.conditionalfeed.testing.AccessLog;
+import org.conditionalfeed.testing.BrowsedSite;
 import org.conditionalfeed.testing.FeedServer;
-import org.conditionalfeed.testing.HeadlessChromium;
 import org.conditionalfeed.testing.Jpegs;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -28,7 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * An entry page with a library image in Debian's headless Chromium ({@link HeadlessChromium}):
+ * An entry page with a library image in Debian's headless Chromium ({@link BrowsedSite}):
  * the browser picks a thumbnail from the {@code srcset} and shows it, and on a reload the
  * thumbnail is not downloaded again: served from the browser's cache (the access log shows no
  * second request) or revalidated with a {@code 304}. The server's {@code FEED_BASE_URL} is its own
@@ -42,25 +38,17 @@ class EntryPageThumbnailsBrowserTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final BrowsedSite site = new BrowsedSite();
     private FeedServer server;
     private ChromeDriver browser;
     private AccessLog accessLog;
 
     @BeforeEach
-    void start() throws IOException {
-        HeadlessChromium.assumeInstalled();
-        int port = freePort();
-        server = FeedServer.start(directory.resolve("db"), Map.of("FEED_PORT", Integer.toString(port),
-                "FEED_BASE_URL", "http://127.0.0.1:" + port));
-        accessLog = AccessLog.capture();
-        browser = HeadlessChromium.start(HeadlessChromium.options(directory.resolve("chromium-profile")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        HeadlessChromium.quitThenClose(browser, server, accessLog);
+    void start() {
+        server = site.server();
+        browser = site.browser();
+        accessLog = site.accessLog();
     }
 
     @Test
@@ -101,11 +89,5 @@ class EntryPageThumbnailsBrowserTest {
         Object naturalWidth = ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", img);
         assertTrue(((Number) naturalWidth).longValue() > 0, "naturalWidth " + naturalWidth);
         return (String) ((JavascriptExecutor) browser).executeScript("return arguments[0].currentSrc;", img);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -21,17 +21,17 @@ import java.util.Map;
 import java.util.Set;
 import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /feed.json} and the categories' JSON feeds hold to every "required" and "must" of JSON
  * Feed 1.1 (https://www.jsonfeed.org/version/1.1/), carry the same entries in the same order as
  * the RSS feed, and are read back by Python's feedparser (a version with its JSON Feed parser,
  * {@code feedparser.parsers.json}, which Debian's {@code python3-feedparser} 6.0 lacks; that test
- * is skipped with a message where it is absent).
+ * is skipped with a message where it is absent; {@link JsonFeedReaderTest} reads them with a
+ * JSON Feed client from the npm registry).
  */
 class JsonFeedTest {
 
@@ -44,36 +44,29 @@ class JsonFeedTest {
             "content_text", "summary", "image", "banner_image", "date_published", "date_modified", "authors",
             "author", "tags", "language", "attachments");
 
-    @TempDir
-    Path directory;
-    private FeedServer server;
+    @RegisterExtension
+    final RunningFeedServer running = RunningFeedServer.with(Map.of("FEED_LANGUAGE", "de-CH"));
 
-    @BeforeEach
-    void start() {
-        server = FeedServer.start(directory.resolve("db"), Map.of("FEED_LANGUAGE", "de-CH"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    private FeedServer server() {
+        return running.server();
     }
 
     @Test
     void everyFeedHoldsToEveryMustOfJsonFeed11() throws Exception {
         assertMusts("/feed.json");
-        server.createEntry(W3cValidatorTest.entry("Ordinary", W3cValidatorTest.ORDINARY,
+        server().createEntry(W3cValidatorTest.entry("Ordinary", W3cValidatorTest.ORDINARY,
                 "\"author\":\"Ada\",\"categories\":[\"java\",\"C++ & more\"]"));
-        server.createEntry(W3cValidatorTest.entry("No content, \"quoted\" <title>", null, "\"categories\":[\"java\"]"));
-        server.createEntry(W3cValidatorTest.entry("Hostile", W3cValidatorTest.HOSTILE, ""));
+        server().createEntry(W3cValidatorTest.entry("No content, \"quoted\" <title>", null, "\"categories\":[\"java\"]"));
+        server().createEntry(W3cValidatorTest.entry("Hostile", W3cValidatorTest.HOSTILE, ""));
         for (String path : List.of("/feed.json", "/categories/java/feed.json", "/categories/C%2B%2B%20%26%20more/feed.json")) {
             assertMusts(path);
         }
-        JsonNode main = JSON.readTree(server.get("/feed.json").body());
+        JsonNode main = JSON.readTree(server().get("/feed.json").body());
         assertEquals(List.of("Hostile", "No content, \"quoted\" <title>", "Ordinary"), titles(main));
         assertEquals("de-CH", main.get("language").asText());
         assertEquals(FeedServer.BASE_URL + "/feed.json", main.get("feed_url").asText());
         assertEquals(FeedServer.BASE_URL + "/", main.get("home_page_url").asText());
-        JsonNode java = JSON.readTree(server.get("/categories/java/feed.json").body());
+        JsonNode java = JSON.readTree(server().get("/categories/java/feed.json").body());
         assertEquals(List.of("No content, \"quoted\" <title>", "Ordinary"), titles(java));
         assertEquals(FeedServer.BASE_URL + "/categories/java/feed.json", java.get("feed_url").asText());
         String hostile = main.get("items").get(0).get("content_html").asText();
@@ -87,34 +80,34 @@ class JsonFeedTest {
     @Test
     void theSameEntriesInTheSameOrderAsRssAndAtom() {
         for (int i = 1; i <= 3; i++) {
-            server.createEntry("{\"title\":\"Entry " + i + "\",\"categories\":[\"c\"]}");
+            server().createEntry("{\"title\":\"Entry " + i + "\",\"categories\":[\"c\"]}");
         }
-        long edited = server.createEntry("{\"title\":\"Entry 4\"}");
-        server.api("PUT", "/api/entries/" + edited, "{\"title\":\"Entry 4 edited\",\"categories\":[\"c\"]}");
-        List<String> rss = FeedServer.parseFeed(server.get("/feed.xml").body()).getEntries().stream()
+        long edited = server().createEntry("{\"title\":\"Entry 4\"}");
+        server().api("PUT", "/api/entries/" + edited, "{\"title\":\"Entry 4 edited\",\"categories\":[\"c\"]}");
+        List<String> rss = FeedServer.parseFeed(server().get("/feed.xml").body()).getEntries().stream()
                 .map(entry -> entry.getUri()).toList();
-        List<String> atom = FeedServer.parseFeed(server.get("/feed.atom").body()).getEntries().stream()
+        List<String> atom = FeedServer.parseFeed(server().get("/feed.atom").body()).getEntries().stream()
                 .map(entry -> entry.getUri()).toList();
-        List<String> json = ids(server.get("/feed.json"));
+        List<String> json = ids(server().get("/feed.json"));
         assertEquals(4, rss.size());
         assertEquals(rss, atom);
         assertEquals(rss, json);
-        assertEquals(ids(server.get("/categories/c/feed.json")),
-                FeedServer.parseFeed(server.get("/categories/c/feed.atom").body()).getEntries().stream()
+        assertEquals(ids(server().get("/categories/c/feed.json")),
+                FeedServer.parseFeed(server().get("/categories/c/feed.atom").body()).getEntries().stream()
                         .map(entry -> entry.getUri()).toList());
     }
 
     @Test
     void feedparserReadsTheJsonFeed() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && ExternalCommand.run(directory, List.of(PYTHON.toString(), "-c",
+        assumeTrue(Files.isExecutable(PYTHON) && ExternalCommand.run(running.directory(), List.of(PYTHON.toString(), "-c",
                 "import feedparser")).exit() == 0, "Python feedparser is not installed: apt-get install python3-feedparser");
-        ExternalCommand json = ExternalCommand.run(directory, List.of(PYTHON.toString(), "-c",
+        ExternalCommand json = ExternalCommand.run(running.directory(), List.of(PYTHON.toString(), "-c",
                 "import feedparser, feedparser.parsers.json"));
         assumeTrue(json.exit() == 0, "this feedparser reads no JSON Feed (its JSON parser came after 6.0.x, the"
                 + " version Debian ships): " + json.lines().get(json.lines().size() - 1));
-        server.createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\",\"author\":\"Ada\",\"categories\":[\"java\"]}");
-        server.createEntry("{\"title\":\"Second\",\"content\":\"<p>two <a href=\\\"/x\\\">x</a></p>\"}");
-        ExternalCommand read = ExternalCommand.run(directory, List.of(PYTHON.toString(), "-c", String.join("\n",
+        server().createEntry("{\"title\":\"First\",\"content\":\"<p>one</p>\",\"author\":\"Ada\",\"categories\":[\"java\"]}");
+        server().createEntry("{\"title\":\"Second\",\"content\":\"<p>two <a href=\\\"/x\\\">x</a></p>\"}");
+        ExternalCommand read = ExternalCommand.run(running.directory(), List.of(PYTHON.toString(), "-c", String.join("\n",
                 "import feedparser, sys",
                 "d = feedparser.parse(sys.argv[1])",
                 "print(d.status, d.version, int(d.bozo), d.feed.title, d.feed.language)",
@@ -122,7 +115,7 @@ class JsonFeedTest {
                 "    print(e.id, e.title, e.link, e.published_parsed.tm_year, e.content[0].value if 'content' in e else e.summary)",
                 "again = feedparser.parse(sys.argv[1], etag=d.etag, modified=d.modified)",
                 "print(again.status, len(again.entries))"),
-                server.uri("/feed.json").toString()));
+                server().uri("/feed.json").toString()));
         assertEquals(0, read.exit(), read.output());
         List<String> lines = read.lines();
         assertEquals("200 json11 0 conditional-feed de-CH", lines.get(0), read.output());
@@ -154,7 +147,7 @@ class JsonFeedTest {
 
     /** Every required member and every "must" of the specification, for the feed at {@code path}. */
     private void assertMusts(String path) throws Exception {
-        HttpResponse<byte[]> response = server.get(path);
+        HttpResponse<byte[]> response = server().get(path);
         assertEquals(200, response.statusCode(), path);
         assertEquals("application/feed+json;charset=UTF-8",
                 response.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""), path);

@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.Mp3s;
 
 /** Small real files of the accepted kinds, and the upload request the API takes. */
 final class MediaFixtures {
@@ -52,14 +53,7 @@ final class MediaFixtures {
 
     /** {@code frames} MPEG-1 Layer III frames of silence, 128 kbit/s at 44.1 kHz (417 bytes each). */
     static byte[] mp3(int frames) {
-        byte[] bytes = new byte[417 * frames];
-        for (int i = 0; i < frames; i++) {
-            bytes[i * 417] = (byte) 0xFF;
-            bytes[i * 417 + 1] = (byte) 0xFB;
-            bytes[i * 417 + 2] = (byte) 0x90;
-            bytes[i * 417 + 3] = (byte) 0x64;
-        }
-        return bytes;
+        return Mp3s.silence(frames);
     }
 
     /**
