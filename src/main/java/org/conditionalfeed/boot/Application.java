@@ -9,6 +9,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.SessionTrackingMode;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -46,6 +48,7 @@ import org.conditionalfeed.feed.LibraryImages;
 import org.conditionalfeed.http.RepresentationResponder;
 import org.conditionalfeed.http.StreamingResponder;
 import org.conditionalfeed.media.MediaApiServlet;
+import org.conditionalfeed.media.MediaCache;
 import org.conditionalfeed.media.MediaIntake;
 import org.conditionalfeed.media.MediaLinks;
 import org.conditionalfeed.media.MediaReferences;
@@ -266,8 +269,9 @@ public final class Application implements AutoCloseable {
                 .addMapping("/api/entries", "/api/entries/*");
         context.addServlet("mediaApi", new MediaApiServlet(media, intake, mediaLinks, mediaReferences(), mapper))
                 .addMapping("/api/media", "/api/media/*");
-        context.addServlet("media", new MediaServlet(media, new StreamingResponder(MediaServlet.CACHE_CONTROL), clock))
-                .addMapping("/media/*");
+        MediaCache mediaCache = MediaCache.open(mediaCacheDirectory(context), settings.mediaCacheMaxBytes(), media);
+        context.addServlet("media", new MediaServlet(media, mediaCache, database.isExclusive(),
+                new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/media/*");
         context.addServlet("thumbnails", new ThumbnailServlet(media, database.isExclusive(), thumbnails,
                 new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/thumbs/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
@@ -282,6 +286,18 @@ public final class Application implements AutoCloseable {
         context.addServlet("error", new ErrorServlet()).addMapping("/error");
         context.addServlet("root", new RootServlet()).addMapping("/");
         LOG.info("Serving the feed at {}/feed.xml", settings.publicBaseUrl());
+    }
+
+    /**
+     * {@code FEED_MEDIA_CACHE_DIR}; by default next to an H2 file database, else in the servlet
+     * context's temporary directory (Tomcat's work directory for the WAR).
+     */
+    private Path mediaCacheDirectory(ServletContext context) {
+        return settings.mediaCacheDir().orElseGet(() -> {
+            Object temp = context.getAttribute(ServletContext.TEMPDIR);
+            Path base = temp instanceof File file ? file.toPath() : Path.of(System.getProperty("java.io.tmpdir"));
+            return base.resolve("media-cache");
+        });
     }
 
     /** What keeps a medium from being deleted: the entries that name it as their enclosure. */

@@ -1,5 +1,6 @@
 package org.conditionalfeed.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ import java.util.Optional;
  * @param feedItemMaxBytes the largest item body (UTF-8 bytes of the content) a feed carries; a longer
  *     one is cut and links to the full entry page
  * @param mediaMaxBytes the largest media upload
+ * @param mediaCacheDir the directory of the local copies of media files; empty: the servlet
+ *     context's temporary directory
+ * @param mediaCacheMaxBytes the most bytes the local copies of media files take; 0: no copies
  * @param minPollSeconds the shortest interval, in seconds, at which one reader may ask for the
  *     same feed again; 0: no limit
  * @param minUnconditionalPollSeconds the shortest interval for a reader that sends no validators;
@@ -49,6 +53,8 @@ public record Settings(
         List<String> trustedProxies,
         int feedItemMaxBytes,
         long mediaMaxBytes,
+        Optional<Path> mediaCacheDir,
+        long mediaCacheMaxBytes,
         int minPollSeconds,
         int minUnconditionalPollSeconds,
         Optional<String> metricsToken,
@@ -65,7 +71,7 @@ public record Settings(
     public Settings withBoundPort(int boundPort) {
         return new Settings(boundPort, dbUrl, dbUser, dbPassword, baseUrl, title, description, maxItems,
                 adminUser, adminPassword, feedCacheControl, trustedProxies, feedItemMaxBytes, mediaMaxBytes,
-                minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs, readerReportDays, language);
+                mediaCacheDir, mediaCacheMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs, readerReportDays, language);
     }
 
     @Override
@@ -74,6 +80,8 @@ public record Settings(
                 + ", baseUrl=" + publicBaseUrl() + ", title=" + title + ", maxItems=" + maxItems + ", adminUser=" + adminUser
                 + ", feedCacheControl=" + feedCacheControl + ", trustedProxies=" + trustedProxies
                 + ", feedItemMaxBytes=" + feedItemMaxBytes + ", mediaMaxBytes=" + mediaMaxBytes
+                + ", mediaCacheDir=" + mediaCacheDir.map(Path::toString).orElse("(servlet context temp dir)")
+                + ", mediaCacheMaxBytes=" + mediaCacheMaxBytes
                 + ", minPollSeconds=" + minPollSeconds + ", minUnconditionalPollSeconds=" + minUnconditionalPollSeconds
                 + ", metrics=" + (metricsToken.isPresent() ? "on" : "off") + ", websubHubs=" + websubHubs
                 + ", readerReportDays=" + readerReportDays + ", language=" + language + "]";

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,8 @@ public final class SettingsLoader {
     public static final int DEFAULT_FEED_ITEM_MAX_BYTES = 65_536;
     /** The largest media upload by default: 512 MiB. */
     public static final long DEFAULT_MEDIA_MAX_BYTES = 536_870_912L;
+    /** The most bytes the local copies of media files take by default: 1 GiB. */
+    public static final long DEFAULT_MEDIA_CACHE_MAX_BYTES = 1L << 30;
 
     /** The longest polling interval the settings take: a day. */
     public static final int MAX_POLL_SECONDS = 86_400;
@@ -103,6 +107,11 @@ public final class SettingsLoader {
         List<String> trustedProxies = trustedProxies(env.get("FEED_TRUSTED_PROXIES"));
         int feedItemMaxBytes = integer(env, "FEED_ITEM_MAX_BYTES", DEFAULT_FEED_ITEM_MAX_BYTES, 1024, 1_000_000);
         long mediaMaxBytes = longInteger(env, "FEED_MEDIA_MAX_BYTES", DEFAULT_MEDIA_MAX_BYTES, 1, Long.MAX_VALUE);
+        Optional<Path> mediaCacheDir = Optional.ofNullable(blankToNull(env.get("FEED_MEDIA_CACHE_DIR")))
+                .map(value -> directory("FEED_MEDIA_CACHE_DIR", value))
+                .or(() -> DatabaseDirectory.of(dbUrl).map(data -> data.resolve("media-cache")));
+        long mediaCacheMaxBytes = longInteger(env, "FEED_MEDIA_CACHE_MAX_BYTES", DEFAULT_MEDIA_CACHE_MAX_BYTES, 0,
+                Long.MAX_VALUE);
         int minPollSeconds = integer(env, "FEED_MIN_POLL_SECONDS", 0, 1, MAX_POLL_SECONDS);
         int minUnconditionalPollSeconds = integer(env, "FEED_MIN_UNCONDITIONAL_POLL_SECONDS", 0, 1, MAX_POLL_SECONDS);
         if (minUnconditionalPollSeconds != 0 && minUnconditionalPollSeconds < minPollSeconds) {
@@ -115,7 +124,7 @@ public final class SettingsLoader {
         int readerReportDays = integer(env, "FEED_READER_REPORT_DAYS", 30, 0, MAX_READER_REPORT_DAYS);
         return new Settings(port, dbUrl, text(env, "FEED_DB_USER", "sa"), env.getOrDefault("FEED_DB_PASSWORD", ""),
                 baseUrl, title, description, maxItems, adminUser, adminPassword, feedCacheControl, trustedProxies,
-                feedItemMaxBytes, mediaMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs,
+                feedItemMaxBytes, mediaMaxBytes, mediaCacheDir, mediaCacheMaxBytes, minPollSeconds, minUnconditionalPollSeconds, metricsToken, websubHubs,
                 readerReportDays, language(text(env, "FEED_LANGUAGE", "en")));
     }
 
@@ -276,6 +285,14 @@ public final class SettingsLoader {
             return parsed;
         } catch (NumberFormatException e) {
             throw new SettingsException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static Path directory(String name, String value) {
+        try {
+            return Path.of(value.strip());
+        } catch (InvalidPathException e) {
+            throw new SettingsException(name + " must be a directory path, got '" + value + "'");
         }
     }
 

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@code 206} with one range, {@code 206 multipart/byteranges} with several, or {@code 416}
  * with {@code Content-Range: bytes *}{@code /length}; HEAD without a body. Bytes come from the
  * representation's {@link StreamedRepresentation.RangeSource}; every {@code 200} and {@code 206}
- * carries {@code Content-Type} and {@code Content-Length}.
+ * carries {@code Content-Type} and {@code Content-Length}. A whole representation or a single
+ * range of one that has a file is left to the container's sendfile where it offers it
+ * ({@link Sendfile}).
  *
  * <p>A client that goes away mid-body costs one log line, not a stack trace.
  *
@@ -91,7 +93,9 @@ public final class StreamingResponder {
                         ByteRange part = parts.get(0);
                         response.setHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + length);
                         response.setContentLengthLong(part.length());
-                        representation.source().write(clientStream(response), part.first(), part.length());
+                        if (!Sendfile.offer(request, representation, part.first(), part.length())) {
+                            representation.source().write(clientStream(response), part.first(), part.length());
+                        }
                     } else {
                         MultipartByteRanges body = new MultipartByteRanges(parts, representation.contentType(), length);
                         response.setContentType(body.contentType());
@@ -102,7 +106,7 @@ public final class StreamingResponder {
                 case FULL -> {
                     response.setStatus(HttpServletResponse.SC_OK);
                     response.setContentLengthLong(length);
-                    if (!head) {
+                    if (!head && !Sendfile.offer(request, representation, 0, length)) {
                         representation.source().write(clientStream(response), 0, length);
                     }
                 }

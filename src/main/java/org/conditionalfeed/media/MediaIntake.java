@@ -116,7 +116,7 @@ public final class MediaIntake {
                 "the file is larger than " + maxBytes + " bytes (FEED_MEDIA_MAX_BYTES)");
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException impossible) {

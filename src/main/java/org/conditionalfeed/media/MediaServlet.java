@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.conditionalfeed.http.EntityTag;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * Strong {@code ETag} from the SHA-256, {@code Last-Modified} the upload time, a year of
  * {@code immutable} caching, {@code X-Content-Type-Options: nosniff} and an inline
  * {@code Content-Disposition}; conditional and range requests as {@link StreamingResponder}
- * answers them. The bytes stream from the database one chunk at a time ({@link MediaChunks}).
+ * answers them. The bytes come from the medium's copy in the local {@link MediaCache}, sent by
+ * the container's sendfile where it can; until the copy is made, they stream from the database
+ * one chunk at a time ({@link MediaChunks}).
  *
  * <p>Thread-safe.
  */
@@ -35,17 +38,27 @@ public final class MediaServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MediaServlet.class);
 
-    private final transient MediaStore store;
+    private final transient MediaRows rows;
     private final transient MediaChunks chunks;
+    private final transient MediaCache cache;
     private final transient StreamingResponder responder;
     private final transient Clock clock;
 
-    /** Serves from {@code store}; {@link #destroy()} stops the threads that read its chunks. */
-    public MediaServlet(MediaStore store, StreamingResponder responder, Clock clock) {
-        this.store = store;
+    /**
+     * Serves from {@code store}, or from {@code cache}'s copies where they are made;
+     * {@link #destroy()} stops the threads that read its chunks and make the copies.
+     *
+     * @param exclusive whether this process is the database's only user, so that media rows may
+     *     be kept in memory (see {@link MediaRows})
+     */
+    public MediaServlet(MediaStore store, MediaCache cache, boolean exclusive, StreamingResponder responder,
+            Clock clock) {
+        this.rows = new MediaRows(store, exclusive);
         this.chunks = new MediaChunks(store);
+        this.cache = cache;
         this.responder = responder;
         this.clock = clock;
+        store.onDelete(cache::forget);
     }
 
     @Override
@@ -55,7 +68,7 @@ public final class MediaServlet extends HttpServlet {
         }
         try {
             Optional<MediaLinks.Address> address = MediaLinks.parse(request.getPathInfo());
-            Optional<Media> media = address.flatMap(a -> store.find(a.id()).filter(a::names));
+            Optional<Media> media = address.flatMap(a -> rows.find(a.id()).filter(a::names));
             if (media.isEmpty()) {
                 PlainTextErrors.send(response, HttpServletResponse.SC_NOT_FOUND, "No such file");
                 return;
@@ -64,8 +77,7 @@ public final class MediaServlet extends HttpServlet {
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Content-Disposition", contentDisposition(found.filename()));
             Validators validators = new Validators(EntityTag.strong(found.sha256()), found.created());
-            responder.respond(request, response, new StreamedRepresentation(found.type(), found.length(), validators,
-                    (out, first, count) -> chunks.write(found, out, first, count)), clock.instant());
+            responder.respond(request, response, validators, () -> representation(found, validators), clock.instant());
         } catch (StoreException e) {
             LOG.error("Database failure on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             if (response.isCommitted()) {
@@ -74,6 +86,15 @@ public final class MediaServlet extends HttpServlet {
             response.reset();
             PlainTextErrors.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The database is not available");
         }
+    }
+
+    /** The medium's bytes from its cached copy when there is one (sent with sendfile), else from the database. */
+    private StreamedRepresentation representation(Media media, Validators validators) {
+        StreamedRepresentation.RangeSource database = (out, first, count) -> chunks.write(media, out, first, count);
+        Optional<Path> copy = cache.copy(media);
+        StreamedRepresentation.RangeSource source = copy.<StreamedRepresentation.RangeSource>map(
+                file -> new FileRangeSource(file, database, () -> cache.damaged(media.id()))).orElse(database);
+        return new StreamedRepresentation(media.type(), media.length(), validators, source, copy);
     }
 
     /** {@code inline}, the name in ASCII for old clients and in full as RFC 8187 UTF-8. */
@@ -86,5 +107,6 @@ public final class MediaServlet extends HttpServlet {
     @Override
     public void destroy() {
         chunks.close();
+        cache.close();
     }
 }

@@ -59,11 +59,21 @@ final class RequestMetrics extends HttpFilter {
             chain.doFilter(request, counting);
         } finally {
             requests(route, response.getStatus()).increment();
-            long written = counting.written();
+            long written = counting.written() + sentByContainer(request);
             if (written > 0) {
                 bytes[route.ordinal()].increment(written);
             }
         }
+    }
+
+    /** The body bytes the container sends from a file by itself after the servlet returns (sendfile). */
+    private static long sentByContainer(HttpServletRequest request) {
+        if (request.getAttribute("org.apache.tomcat.sendfile.filename") != null
+                && request.getAttribute("org.apache.tomcat.sendfile.start") instanceof Long start
+                && request.getAttribute("org.apache.tomcat.sendfile.end") instanceof Long end) {
+            return end - start;
+        }
+        return 0;
     }
 
     private Counter requests(Route route, int status) {

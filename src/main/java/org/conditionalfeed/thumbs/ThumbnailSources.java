@@ -1,44 +1,30 @@
 package org.conditionalfeed.thumbs;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import org.conditionalfeed.media.Media;
+import org.conditionalfeed.media.MediaRows;
 import org.conditionalfeed.media.MediaStore;
 
 /**
- * The media rows thumbnails are served from. A complete medium's row never changes, only goes;
- * so when this process is the database's only user, rows are kept in a bounded cache and dropped
- * when this process deletes the medium, and a thumbnail's {@code 304} costs no database read, as
- * the feed's does not. When instances share the database, another may delete a medium at any
- * moment, so every call reads the row: one primary-key lookup, as the feed reads its revision.
+ * The media rows thumbnails are served from, through {@link MediaRows}: kept in memory when this
+ * process is the database's only user (a thumbnail's {@code 304} then costs no database read),
+ * read per call when instances share the database.
  *
- * <p>Thread-safe. A row being loaded while its medium is deleted is not kept: the cache's removal
- * waits for the load of the same key to finish and then removes what it loaded.
+ * <p>Thread-safe.
  */
 final class ThumbnailSources {
 
-    private static final int MAX_ROWS = 10_000;
-
-    private final MediaStore media;
-    private final Cache<Long, Media> rows;
+    private final MediaRows rows;
 
     /**
      * @param exclusive whether this process is the database's only user
      */
     ThumbnailSources(MediaStore media, boolean exclusive) {
-        this.media = media;
-        this.rows = exclusive ? Caffeine.newBuilder().maximumSize(MAX_ROWS).build() : null;
-        if (exclusive) {
-            media.onDelete(rows::invalidate);
-        }
+        this.rows = new MediaRows(media, exclusive);
     }
 
     /** The complete medium with this id, if any. */
     Optional<Media> find(long id) {
-        if (rows == null) {
-            return media.find(id);
-        }
-        return Optional.ofNullable(rows.get(id, key -> media.find(key).orElse(null)));
+        return rows.find(id);
     }
 }

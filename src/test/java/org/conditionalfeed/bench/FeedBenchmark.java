@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * {@code bench.seconds} (5 per scenario and round), {@code bench.rounds} (5),
  * {@code bench.warmupSeconds} (5 per scenario, before any is measured), {@code bench.threads}
  * (2), {@code bench.connections} (32), {@code bench.coldRenders} (30), {@code bench.heap}
- * ({@code -Xmx128m}, for every server JVM alike), {@code bench.timeoutMinutes} (60),
+ * ({@value ServerJvm#DEFAULT_FLAGS}, for every server JVM alike), {@code bench.timeoutMinutes} (60),
  * {@code bench.keep} (false: delete the temporary directory), {@code bench.diagnostics} (true:
  * also measure the app with its access log off, on a copy of the database),
  * {@code bench.maxStealPercent} (10) and {@code bench.retries} (2: a run during which the
@@ -139,7 +139,7 @@ public final class FeedBenchmark {
                             Map.of(), "-Djava.util.logging.config.file=" + quietLogging(work));
                     ChildProcess uncounted = uncountedUrl == null ? null : startApp(work, uncountedUrl,
                             "app-uncounted-" + entries, Map.of("FEED_READER_REPORT_DAYS", "0"));
-                    ChildProcess tomcat = ChildProcess.start(Report.TOMCAT, List.of(java(), options.heap(), "-cp",
+                    ChildProcess tomcat = ChildProcess.start(Report.TOMCAT, ServerJvm.command(options.heap(), "-cp",
                             System.getProperty("java.class.path"), StaticFeedServer.class.getName(),
                             docRoot.toString()), Map.of(), work.resolve("tomcat-" + entries + ".log"));
                     Nginx nginxServer = nginx.isEmpty() ? null
@@ -197,7 +197,7 @@ public final class FeedBenchmark {
 
     private ChildProcess startApp(Path work, String dbUrl, String logName, Map<String, String> settings,
             String... jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(java(), options.heap()));
+        List<String> command = ServerJvm.command(options.heap());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> env = new java.util.HashMap<>(Map.of("FEED_PORT", "0", "FEED_DB_URL", dbUrl,
@@ -214,9 +214,6 @@ public final class FeedBenchmark {
         return runner.probe().get(feed, scenario.headers(null)).body();
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private static Path locateJar() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

@@ -31,7 +31,7 @@ import org.conditionalfeed.testing.ConnectionFlood.Kind;
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/test-classes:target/conditional-feed.jar org.conditionalfeed.bench.FloodBenchmark</pre>
  *
  * <p>Options: {@code bench.floodConnections} (10000), {@code bench.floodSeconds} (30, reader
- * probes per flood), {@code bench.loginSeconds} (60), {@code bench.heap} ({@code -Xmx128m}). Needs
+ * probes per flood), {@code bench.loginSeconds} (60), {@code bench.heap} ({@value ServerJvm#DEFAULT_FLAGS}). Needs
  * {@code wrk} for the login row and an open-files limit above the flood's size. Not thread-safe.
  */
 public final class FloodBenchmark {
@@ -44,7 +44,7 @@ public final class FloodBenchmark {
     private final int connections = Integer.getInteger("bench.floodConnections", 10_000);
     private final Duration probing = Duration.ofSeconds(Long.getLong("bench.floodSeconds", 30));
     private final Duration login = Duration.ofSeconds(Long.getLong("bench.loginSeconds", 60));
-    private final String heap = System.getProperty("bench.heap", "-Xmx128m");
+    private final String heap = ServerJvm.flags();
     private final Path jar = Path.of("target/conditional-feed.jar").toAbsolutePath();
     private final List<String> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -164,7 +164,7 @@ public final class FloodBenchmark {
     }
 
     private ChildProcess startApp(Path work, String name) {
-        return ChildProcess.start(Report.APP, List.of(java(), heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
+        return ChildProcess.start(Report.APP, ServerJvm.command(heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
                 Map.of("FEED_PORT", "0", "FEED_DB_URL", dbUrl,
                         "FEED_ADMIN_PASSWORD", "bench-" + UUID.randomUUID(), "FEED_BASE_URL", "https://blog.example.org"),
                 work.resolve(name + ".log"));
@@ -186,7 +186,4 @@ public final class FloodBenchmark {
         return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

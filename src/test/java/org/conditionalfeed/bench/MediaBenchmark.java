@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The media rows of the benchmark: the packaged jar ({@code -Xmx128m}, its embedded H2 file
+ * The media rows of the benchmark: the packaged jar ({@value ServerJvm#DEFAULT_FLAGS}, its embedded H2 file
  * database) serves a 1 MiB and a 100 MiB MP3 from the media library, and the very same files are
  * served as static files by Tomcat's {@code DefaultServlet} ({@link StaticFeedServer}) and by
  * nginx where it is installed. For each file, {@code wrk} measures a full {@code GET} and the
@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * <pre>mvn -B -q package -DskipTests &amp;&amp; java -cp target/test-classes:target/conditional-feed.jar org.conditionalfeed.bench.MediaBenchmark</pre>
  *
  * <p>Options: {@code bench.seconds} (5 per run), {@code bench.rounds} (3), {@code bench.heap}
- * ({@code -Xmx128m}), {@code bench.clients} (200 simultaneous downloads), {@code bench.wrk},
+ * ({@value ServerJvm#DEFAULT_FLAGS}), {@code bench.clients} (200 simultaneous downloads), {@code bench.wrk},
  * {@code bench.nginx}. Not thread-safe.
  */
 public final class MediaBenchmark {
@@ -52,7 +52,7 @@ public final class MediaBenchmark {
 
     private final Duration duration = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
     private final int rounds = Integer.getInteger("bench.rounds", 3);
-    private final String heap = System.getProperty("bench.heap", "-Xmx128m");
+    private final String heap = ServerJvm.flags();
     private final int clients = Integer.getInteger("bench.clients", 200);
     private final Path jar = Path.of("target/conditional-feed.jar").toAbsolutePath();
     private final String password = "bench-" + UUID.randomUUID();
@@ -81,7 +81,7 @@ public final class MediaBenchmark {
         table.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average at")
                 .append(" the start: ").append(Machine.loadAverage()).append("\n- servers: Java ")
                 .append(System.getProperty("java.version")).append(", each its own JVM with ").append(heap)
-                .append("; conditional-feed is ").append(jar.getFileName()).append(" (H2 file database, chunks of 256 KiB,")
+                .append("; conditional-feed is ").append(jar.getFileName()).append(" (H2 file database, chunks of 256 KiB, media cache on,")
                 .append(" access log on); Tomcat static is the same embedded Tomcat with DefaultServlet (sendfile on);")
                 .append(" nginx: ").append(nginxPath.map(path -> path + ", 2 workers, sendfile on, access_log off")
                         .orElse("NOT installed (apt-get install nginx)"))
@@ -96,7 +96,7 @@ public final class MediaBenchmark {
             for (Load load : loads) {
                 appFiles.computeIfAbsent(load.file(), file -> MediaFiles.upload(appBase, docRoot.resolve(file), password));
             }
-            try (ChildProcess tomcat = ChildProcess.start(Report.TOMCAT, List.of(java(), heap, "-cp",
+            try (ChildProcess tomcat = ChildProcess.start(Report.TOMCAT, ServerJvm.command(heap, "-cp",
                             System.getProperty("java.class.path"), StaticFeedServer.class.getName(), docRoot.toString()),
                             Map.of(), work.resolve("tomcat.log"));
                     Nginx nginx = nginxPath.isEmpty() ? null : Nginx.start(nginxPath.get(), work.resolve("nginx"), docRoot)) {
@@ -206,13 +206,10 @@ public final class MediaBenchmark {
     }
 
     private ChildProcess startApp(Path work) {
-        return ChildProcess.start(Report.APP, List.of(java(), heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
+        return ChildProcess.start(Report.APP, ServerJvm.command(heap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()),
                 Map.of("FEED_PORT", "0", "FEED_DB_URL", "jdbc:h2:file:" + work.resolve("db/feed").toAbsolutePath(),
                         "FEED_ADMIN_PASSWORD", password, "FEED_BASE_URL", "https://blog.example.org"),
                 work.resolve("app.log"));
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Not thread-safe.
  */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
 
     private static final Path EXECUTABLE = Path.of("/usr/sbin/nginx");
 
@@ -29,7 +29,7 @@ final class Nginx implements AutoCloseable {
         this.port = port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -40,13 +40,13 @@ final class Nginx implements AutoCloseable {
     }
 
     /** nginx as {@code -Dbench.nginx} names it, else {@code /usr/sbin/nginx}, if installed. */
-    static Optional<Path> find() {
+    public static Optional<Path> find() {
         Path nginx = Path.of(System.getProperty("bench.nginx", EXECUTABLE.toString()));
         return Files.isExecutable(nginx) ? Optional.of(nginx) : Optional.empty();
     }
 
     /** Starts nginx on a free port serving {@code docRoot}. */
-    static Nginx start(Path executable, Path directory, Path docRoot)
+    public static Nginx start(Path executable, Path directory, Path docRoot)
             throws IOException, InterruptedException {
         Files.createDirectories(directory);
         int port = freePort();
@@ -82,7 +82,7 @@ final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    types { application/rss+xml xml; audio/mpeg mp3; }
+                    types { application/rss+xml xml; audio/mpeg mp3; application/pdf pdf; }
                     default_type application/octet-stream;
                     charset utf-8;
                     charset_types application/rss+xml;

@@ -23,7 +23,7 @@ record Options(List<Long> sizes, Duration duration, int rounds, Duration warmup,
                 Duration.ofSeconds(Long.getLong("bench.seconds", 5)), Integer.getInteger("bench.rounds", 5),
                 Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5)),
                 Integer.getInteger("bench.threads", 2), Integer.getInteger("bench.connections", 32),
-                Integer.getInteger("bench.coldRenders", 30), System.getProperty("bench.heap", "-Xmx128m"),
+                Integer.getInteger("bench.coldRenders", 30), ServerJvm.flags(),
                 Duration.ofMinutes(Long.getLong("bench.timeoutMinutes", 60)), Boolean.getBoolean("bench.keep"),
                 Boolean.parseBoolean(System.getProperty("bench.diagnostics", "true")),
                 Integer.getInteger("bench.maxStealPercent", 10) / 100.0, Integer.getInteger("bench.retries", 2));

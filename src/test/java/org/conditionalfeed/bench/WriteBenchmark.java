@@ -51,9 +51,8 @@ public final class WriteBenchmark {
     private int run() throws IOException, InterruptedException {
         Path jar = Path.of("target/conditional-feed.jar").toAbsolutePath();
         Path work = Files.createTempDirectory("feed-write-bench-");
-        String heap = System.getProperty("bench.heap", "-Xmx128m");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-jar", jar.toString());
+        String heap = ServerJvm.flags();
+        List<String> command = ServerJvm.command(heap, "-jar", jar.toString());
         Map<String, String> env = Map.of("FEED_PORT", "0", "FEED_ADMIN_PASSWORD", password,
                 "FEED_DB_URL", "jdbc:h2:file:" + work.resolve("db/feed"), "FEED_BASE_URL", "https://blog.example.org");
         StringBuilder table = new StringBuilder();

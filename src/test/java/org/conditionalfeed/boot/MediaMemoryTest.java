@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Media stream through the launcher with a heap smaller than the file: a 200 MB upload at
  * {@code -Xmx128m} is stored and served back byte for byte, and a download cut off midway costs
- * one log line.
+ * one log line. The media cache is off here, so that every byte streams out of the database (a
+ * copy in the cache is sent by Tomcat's sendfile, see {@code MediaCacheEndToEndTest}).
  */
 class MediaMemoryTest {
 
@@ -42,7 +43,7 @@ class MediaMemoryTest {
 
     @Test
     void uploadAndDownloadLargerThanTheHeap() throws Exception {
-        ChildJvm child = children.launch(directory, "media", Map.of(), "128m");
+        ChildJvm child = children.launch(directory, "media", Map.of("FEED_MEDIA_CACHE_MAX_BYTES", "0"), "128m");
         int port = child.awaitListening();
         MessageDigest sent = MessageDigest.getInstance("SHA-256");
         HttpRequest upload = child.request("/api/media")

@@ -182,6 +182,42 @@ class SettingsLoaderTest {
         assertTrue(refused.getMessage().contains("FEED_MEDIA_MAX_BYTES"), refused.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:h2:file:./data/feed                      | | data/media-cache",
+        "jdbc:h2:file:/var/lib/feed/feed;WRITE_DELAY=0 | | /var/lib/feed/media-cache",
+        "jdbc:h2:/srv/feed/db                          | | /srv/feed/media-cache",
+        "jdbc:h2:file:feed                             | | media-cache",
+        "jdbc:h2:mem:feed                              | | (servlet context temp dir)",
+        "jdbc:h2:tcp://db.example.org/feed             | | (servlet context temp dir)",
+        "jdbc:postgresql://db.example.org:5432/feed    | | (servlet context temp dir)",
+        "jdbc:postgresql://db.example.org:5432/feed    | /var/cache/feed | /var/cache/feed",
+        "jdbc:h2:file:./data/feed                      | ' /var/cache/feed ' | /var/cache/feed",
+    })
+    void mediaCacheDirDefaultsToBesideAnH2FileDatabase(String dbUrl, String cacheDir, String expected) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("FEED_DB_URL", dbUrl));
+        if (cacheDir != null) {
+            env.put("FEED_MEDIA_CACHE_DIR", cacheDir);
+        }
+        assertEquals(expected, SettingsLoader.load(env, properties()).mediaCacheDir()
+                .map(path -> path.normalize().toString()).orElse("(servlet context temp dir)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', 1073741824", "0, 0", "1048576, 1048576", "' 10737418240 ', 10737418240"})
+    void mediaCacheMaxBytesDefaultsTo1GiBAndZeroTurnsItOff(String value, long expected) {
+        assertEquals(expected, SettingsLoader.load(Map.of("FEED_MEDIA_CACHE_MAX_BYTES", value), properties())
+                .mediaCacheMaxBytes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1GiB", "lots", "1.5"})
+    void refusesAMediaCacheMaxBytesThatIsNotAWholeNumber(String value) {
+        SettingsException refused = assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(Map.of("FEED_MEDIA_CACHE_MAX_BYTES", value), properties()));
+        assertTrue(refused.getMessage().startsWith("FEED_MEDIA_CACHE_MAX_BYTES "), refused.getMessage());
+    }
+
     @Test
     void politePollingAndMetricsAreOffByDefault() {
         Settings settings = SettingsLoader.load(Map.of(), properties());

@@ -11,9 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.conditionalfeed.testing.FeedClient;
@@ -21,33 +24,62 @@ import org.conditionalfeed.testing.FeedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A medium at its public URL: headers, conditional requests and ranges, over real HTTP. */
+/**
+ * A medium at its public URL: headers, conditional requests and ranges, over real HTTP. Here from
+ * the copy in the media cache, with the medium's pieces gone from the database once the copy is
+ * made, so every byte is proven to come from the copy (whole responses through Tomcat's
+ * sendfile); {@link MediaServingFromDatabaseEndToEndTest} runs the same with the cache off.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaServingEndToEndTest {
 
-    @TempDir
-    static Path directory;
+    /** The server's directory: its database, and the media cache beside it. */
+    Path directory;
 
-    private static FeedServer server;
-    private static byte[] mp3;
-    private static JsonNode media;
+    private FeedServer server;
+    private byte[] mp3;
+    private JsonNode media;
+
+    /** The settings on top of the test defaults. */
+    Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /**
+     * Once the medium is uploaded: a {@code HEAD} (which reads no piece) has the copy made; then
+     * its pieces are removed from the database, so only the copy can serve it.
+     */
+    void prepare(FeedServer started, JsonNode uploaded) throws Exception {
+        assertEquals(200, started.send(started.request(path(uploaded)).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        MediaCacheEndToEndTest.awaitCopy(directory, uploaded);
+        try (Connection connection = MediaFixtures.connect(directory);
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM media_chunk WHERE media_id = ?")) {
+            delete.setLong(1, uploaded.get("id").asLong());
+            assertTrue(delete.executeUpdate() > 0);
+        }
+    }
 
     @BeforeAll
-    static void upload() throws InterruptedException {
-        server = FeedServer.start(directory);
+    void upload(@TempDir Path temp) throws Exception {
+        directory = temp;
+        server = FeedServer.start(directory, settings());
         mp3 = MediaFixtures.mp3(2000);
         media = uploaded(server, mp3, "audio/mpeg", "episode 1 – ünïcode.mp3");
+        prepare(server, media);
         // Last-Modified becomes a strong validator for If-Range one second after the upload.
         Thread.sleep(1100);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
-    private static HttpResponse<byte[]> get(String... headers) {
+    private HttpResponse<byte[]> get(String... headers) {
         return server.get(path(media), headers);
     }
 

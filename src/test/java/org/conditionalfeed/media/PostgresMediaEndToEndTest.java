@@ -2,11 +2,15 @@ package org.conditionalfeed.media;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.conditionalfeed.testing.FeedServer;
 import org.conditionalfeed.testing.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +27,13 @@ class PostgresMediaEndToEndTest {
 
     @TempDir
     Path directory;
+    private Map<String, String> database;
     private FeedServer server;
 
     @BeforeEach
     void start() {
-        server = FeedServer.start(directory, POSTGRES.newDatabase());
+        database = POSTGRES.newDatabase();
+        server = FeedServer.start(directory, database);
     }
 
     @AfterEach
@@ -47,5 +53,22 @@ class PostgresMediaEndToEndTest {
         assertArrayEquals(Arrays.copyOfRange(mp3, start, start + 4), range.body());
         assertEquals(204, server.api("DELETE", "/api/media/" + media.get("id").asLong(), null).statusCode());
         assertEquals(404, server.get(MediaFixtures.path(media)).statusCode());
+    }
+
+    @Test
+    void aMediumDeletedThroughOneInstanceIsNotFoundOnAnotherThatHasItsCopy(@TempDir Path other) throws Exception {
+        Map<String, String> settings = new HashMap<>(database);
+        settings.put("FEED_MEDIA_CACHE_DIR", other.resolve("media-cache").toString());
+        try (FeedServer second = FeedServer.start(other, settings)) {
+            byte[] mp3 = MediaFixtures.mp3(1500);
+            JsonNode media = MediaFixtures.uploaded(server, mp3, "audio/mpeg", "shared.mp3");
+            assertArrayEquals(mp3, second.get(MediaFixtures.path(media)).body());
+            Path copy = MediaCacheEndToEndTest.awaitCopy(other, media);
+            assertArrayEquals(mp3, second.get(MediaFixtures.path(media)).body());
+            assertEquals(204, server.api("DELETE", "/api/media/" + media.get("id").asLong(), null).statusCode());
+            assertTrue(Files.exists(copy), "the other instance still has its copy");
+            assertEquals(404, second.get(MediaFixtures.path(media)).statusCode());
+            assertEquals(404, second.get(MediaFixtures.path(media), "Range", "bytes=0-1").statusCode());
+        }
     }
 }
