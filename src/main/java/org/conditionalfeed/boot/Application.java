@@ -132,7 +132,7 @@ public final class Application implements AutoCloseable {
         feedIndexes.addMissingCategories();
         this.hubLinks = new HubLinks(settings.websubHubs());
         this.publisher = new FeedPublisher(new ExcerptRepository(database.jdbi()), feedIndexes,
-                new FeedVersionRepository(database.jdbi()), feedState, channel,
+                new FeedVersionRepository(database.derivedJdbi(), database::forceToDisk), feedState, channel,
                 new FeedRenderers(new MediaLinks(settings.publicBaseUrl())::url, hubLinks.hubs(), templates),
                 feedChanges);
         feedState.onChange(change -> publisher.prepare());

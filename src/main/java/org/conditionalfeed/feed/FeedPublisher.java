@@ -124,6 +124,7 @@ public final class FeedPublisher {
                     prepared = after;
                 }
             }
+            versions.forceRecorded();
             changes.changed(changed);
         } catch (Throwable e) {
             LOG.warn("Could not render the feeds ahead of their readers; the next request will: {}", e.toString());

@@ -66,6 +66,9 @@ public final class Database implements AutoCloseable {
     private final ExecutorService healthProbes;
     private final DatabaseHealth health;
     private final Jdbi jdbi;
+    private final Jdbi derivedJdbi;
+    /** Forces commits to disk on H2; {@code null} where commits are durable by themselves. */
+    private final GroupCommit groupCommit;
 
     private final boolean exclusive;
     private final List<Runnable> commitsInDoubt = new CopyOnWriteArrayList<>();
@@ -77,8 +80,9 @@ public final class Database implements AutoCloseable {
         this.health = health;
         this.healthProbes = healthProbes;
         this.jdbi = Jdbi.create(dataSource);
+        this.derivedJdbi = Jdbi.create(dataSource);
+        this.groupCommit = forceCommits ? new GroupCommit(H2::force) : null;
         if (forceCommits) {
-            GroupCommit groupCommit = new GroupCommit(H2::force);
             jdbi.setTransactionHandler(new DurableTransactions(jdbi.getTransactionHandler(), groupCommit,
                     () -> commitsInDoubt.forEach(Runnable::run)));
         }
@@ -209,6 +213,37 @@ public final class Database implements AutoCloseable {
     /** The Jdbi handle factory for repositories. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * A Jdbi for rows derived from others, which the application makes again when they are lost
+     * (the {@code feed_version} rows): same pool, but on H2 a commit is not forced to disk before
+     * it returns. It still reaches H2's file at once, so it survives the process being killed; a
+     * power cut may take back the last ones, unless {@link #forceToDisk()} or any other write's
+     * force came after them. On PostgreSQL it is the same as {@link #jdbi()}: every commit is
+     * durable there.
+     */
+    public Jdbi derivedJdbi() {
+        return derivedJdbi;
+    }
+
+    /**
+     * Returns once every commit made so far, {@link #derivedJdbi()}'s included, is on stable
+     * storage: one {@code fsync}, shared with the forces of concurrent commits. Nothing to do where
+     * commits are durable by themselves.
+     *
+     * @throws StoreException when the force fails
+     */
+    public void forceToDisk() {
+        if (groupCommit == null) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            groupCommit.awaitForced(connection);
+        } catch (SQLException e) {
+            commitsInDoubt.forEach(Runnable::run);
+            throw new StoreException("could not force the database to disk: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -19,6 +20,12 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Instances sharing the database therefore agree on each feed's {@code Last-Modified}, and a
  * restart keeps it.
  *
+ * <p>The rows are derived data, so their commits need not be forced to disk one by one
+ * ({@link Database#derivedJdbi()}; a writer forces its renders' rows once, {@link #forceRecorded()}): a row that a power cut takes back holds older bytes' digest,
+ * so the next render records the current bytes again with a new time, and that time is later than
+ * the start's claimed time, which is later than every {@code Last-Modified} sent before the cut.
+ * No reader gets a stale {@code 304}; a reader that revalidates by date alone downloads once.
+ *
  * <p>Thread-safe.
  */
 public final class FeedVersionRepository {
@@ -27,9 +34,32 @@ public final class FeedVersionRepository {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
+    private final Runnable force;
+    private final AtomicBoolean unforced = new AtomicBoolean();
 
-    public FeedVersionRepository(Jdbi jdbi) {
+    /**
+     * @param jdbi where the rows are, e.g. {@link Database#derivedJdbi()}
+     * @param force forces what {@code jdbi} committed to disk ({@link Database#forceToDisk()})
+     */
+    public FeedVersionRepository(Jdbi jdbi, Runnable force) {
         this.jdbi = jdbi;
+        this.force = force;
+    }
+
+    /** Rows whose every commit is durable by itself: {@link #forceRecorded()} has nothing to do. */
+    public FeedVersionRepository(Jdbi jdbi) {
+        this(jdbi, () -> { });
+    }
+
+    /**
+     * Forces the rows recorded since the last call to disk, once for all of them; for a writer that
+     * renders the feeds its change touched before it answers, so that nothing it wrote is left
+     * unforced at its answer.
+     */
+    public void forceRecorded() {
+        if (unforced.getAndSet(false)) {
+            force.run();
+        }
     }
 
     /**
@@ -40,6 +70,7 @@ public final class FeedVersionRepository {
      * @param restarted the time claimed by the latest start
      */
     public FeedVersion record(String feedKey, String digest, FeedState state, Instant restarted) {
+        unforced.set(true);
         try {
             return jdbi.inTransaction(handle -> record(handle, feedKey, digest, state, restarted));
         } catch (UnableToExecuteStatementException e) {

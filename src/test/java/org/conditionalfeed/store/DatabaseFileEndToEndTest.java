@@ -76,6 +76,23 @@ class DatabaseFileEndToEndTest {
         assertTrue(InstrumentedFilePath.forces() > forcesBeforeDelete, "no force between the commit and the 204");
     }
 
+    /**
+     * The entry's commit is forced, and the digests the renders after it record (a post in one
+     * category renders eight feeds and pages) are forced together once: not a force per render.
+     */
+    @Test
+    void aLoneWriteCostsTwoForcesWhateverItRenders() {
+        server.api("POST", "/api/entries", "{\"title\": \"first\", \"categories\": [\"java\"]}");
+        for (int i = 0; i < 3; i++) {
+            long before = InstrumentedFilePath.forces();
+            HttpResponse<byte[]> created = server.api("POST", "/api/entries",
+                    "{\"title\": \"lone " + i + "\", \"categories\": [\"java\"]}");
+            assertEquals(201, created.statusCode(), FeedServer.text(created));
+            assertEquals(0, InstrumentedFilePath.unforcedWrites(), "writes to the database file not yet forced at the 201");
+            assertEquals(2, InstrumentedFilePath.forces() - before, "forces for one write and its eight renders");
+        }
+    }
+
     @Test
     void simultaneousWritesAreAllAcknowledgedAndShareForces() throws Exception {
         // One request checks the password (PBKDF2, deliberately slow); the burst then finds it remembered.
