@@ -82,33 +82,42 @@ final class ValidatorMemory {
         feeds.asMap().values().forEach(feed -> feed.drainUnsaved("", new ArrayList<>()));
     }
 
-    /** The memory of one feed: two small rings, newest at {@code next - 1}. */
+    /**
+     * The memory of one feed: the last few tags and dates sent, each kept as an array that is
+     * replaced, never changed, so the requests of every reader read it without a lock; only a
+     * validator not seen before (once per change of the feed) takes the lock to add itself.
+     */
     private static final class Feed {
-        private final String[] tags = new String[TAGS];
-        private final String[] dates = new String[DATES];
+        private volatile String[] tags = new String[0];
+        private volatile String[] dates = new String[0];
         private final List<Sent> unsaved = new ArrayList<>();
-        private int nextTag;
-        private int nextDate;
 
         @SuppressWarnings("unused")
         Feed(String name) {
         }
 
-        synchronized void remember(String etag, String lastModified) {
+        void remember(String etag, String lastModified) {
+            boolean newTag = etag != null && !contains(tags, etag);
+            boolean newDate = lastModified != null && !contains(dates, lastModified);
+            if (newTag || newDate) {
+                add(newTag ? etag : null, newDate ? lastModified : null);
+            }
+        }
+
+        private synchronized void add(String etag, String lastModified) {
             if (etag != null && !contains(tags, etag)) {
-                tags[nextTag] = etag;
-                nextTag = (nextTag + 1) % TAGS;
+                tags = newestFirst(tags, etag, TAGS);
                 unsaved.add(new Sent(null, 'E', etag));
             }
             if (lastModified != null && !contains(dates, lastModified)) {
-                dates[nextDate] = lastModified;
-                nextDate = (nextDate + 1) % DATES;
+                dates = newestFirst(dates, lastModified, DATES);
                 unsaved.add(new Sent(null, 'D', lastModified));
             }
         }
 
-        synchronized boolean sentTag(String ifNoneMatch) {
-            if (contains(tags, ifNoneMatch)) {
+        boolean sentTag(String ifNoneMatch) {
+            String[] sentTags = tags;
+            if (contains(sentTags, ifNoneMatch)) {
                 return true;
             }
             // A list, or a tag weakened by a proxy: any tag listed that this server sent.
@@ -117,18 +126,17 @@ final class ValidatorMemory {
                 return false;
             }
             for (EntityTag candidate : listed.get()) {
-                for (String sent : tags) {
-                    if (sent != null && sent.equals(EntityTag.strong(candidate.opaque()).toHeaderValue())) {
-                        return true;
-                    }
+                if (contains(sentTags, EntityTag.strong(candidate.opaque()).toHeaderValue())) {
+                    return true;
                 }
             }
             return false;
         }
 
         /** @param now places a two-digit year of an RFC 850 date in its century */
-        synchronized boolean sentDate(String ifModifiedSince, Instant now) {
-            if (contains(dates, ifModifiedSince)) {
+        boolean sentDate(String ifModifiedSince, Instant now) {
+            String[] sentDates = dates;
+            if (contains(sentDates, ifModifiedSince)) {
                 return true;
             }
             // The same instant written in another of HTTP's date formats is still an echo.
@@ -136,8 +144,8 @@ final class ValidatorMemory {
             if (asked.isEmpty()) {
                 return false;
             }
-            for (String sent : dates) {
-                if (sent != null && HttpDates.parse(sent, now).equals(asked)) {
+            for (String sent : sentDates) {
+                if (HttpDates.parse(sent, now).equals(asked)) {
                     return true;
                 }
             }
@@ -151,9 +159,17 @@ final class ValidatorMemory {
             unsaved.clear();
         }
 
-        private static boolean contains(String[] ring, String value) {
-            for (String kept : ring) {
-                if (value.equals(kept)) {
+        /** {@code value} followed by the newest of {@code kept}, at most {@code limit} in all. */
+        private static String[] newestFirst(String[] kept, String value, int limit) {
+            String[] next = new String[Math.min(limit, kept.length + 1)];
+            next[0] = value;
+            System.arraycopy(kept, 0, next, 1, next.length - 1);
+            return next;
+        }
+
+        private static boolean contains(String[] kept, String value) {
+            for (String sent : kept) {
+                if (sent.equals(value)) {
                     return true;
                 }
             }
