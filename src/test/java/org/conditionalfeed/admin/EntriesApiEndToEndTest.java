@@ -10,21 +10,20 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,23 +32,16 @@ class EntriesApiEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path directory;
-    private static FeedServer server;
+    @RegisterExtension
+    static final RunningFeedServer RUNNING = RunningFeedServer.with(Map.of());
 
-    @BeforeAll
-    static void start() {
-        server = FeedServer.start(directory);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static FeedServer server() {
+        return RUNNING.server();
     }
 
     @Test
     void createReturnsTheEntryWithLocation() throws IOException {
-        HttpResponse<byte[]> response = server.api("POST", "/api/entries",
+        HttpResponse<byte[]> response = server().api("POST", "/api/entries",
                 "{\"title\":\" Hello \",\"content\":\"<p>Hi</p>\",\"link\":\"https://example.org/hello\","
                         + "\"author\":\"Ann\",\"categories\":[\"news\",\"java\"]}");
         assertEquals(201, response.statusCode());
@@ -68,15 +60,15 @@ class EntriesApiEndToEndTest {
         assertTrue(entry.get("published").asText().endsWith("Z"));
         assertEquals(published, Instant.parse(entry.get("updated").asText()));
 
-        JsonNode fetched = json(server.api("GET", "/api/entries/" + id, null));
+        JsonNode fetched = json(server().api("GET", "/api/entries/" + id, null));
         assertEquals(entry, fetched);
     }
 
     @Test
     void replaceDeleteAndNotFound() throws IOException {
-        long id = server.createEntry("{\"title\":\"Draft\",\"author\":\"Bob\"}");
-        JsonNode created = json(server.api("GET", "/api/entries/" + id, null));
-        HttpResponse<byte[]> replaced = server.api("PUT", "/api/entries/" + id, "{\"title\":\"Final\"}");
+        long id = server().createEntry("{\"title\":\"Draft\",\"author\":\"Bob\"}");
+        JsonNode created = json(server().api("GET", "/api/entries/" + id, null));
+        HttpResponse<byte[]> replaced = server().api("PUT", "/api/entries/" + id, "{\"title\":\"Final\"}");
         assertEquals(200, replaced.statusCode());
         JsonNode entry = json(replaced);
         assertEquals("Final", entry.get("title").asText());
@@ -85,27 +77,27 @@ class EntriesApiEndToEndTest {
         assertEquals(created.get("published"), entry.get("published"));
         assertTrue(Instant.parse(entry.get("updated").asText()).isAfter(Instant.parse(created.get("updated").asText())));
 
-        assertEquals(204, server.api("DELETE", "/api/entries/" + id, null).statusCode());
-        assertError(server.api("GET", "/api/entries/" + id, null), 404);
-        assertError(server.api("DELETE", "/api/entries/" + id, null), 404);
-        assertError(server.api("PUT", "/api/entries/" + id, "{\"title\":\"x\"}"), 404);
-        assertError(server.api("GET", "/api/entries/not-a-number", null), 404);
-        assertError(server.api("GET", "/api/entries/99999999999999999999999", null), 404);
+        assertEquals(204, server().api("DELETE", "/api/entries/" + id, null).statusCode());
+        assertError(server().api("GET", "/api/entries/" + id, null), 404);
+        assertError(server().api("DELETE", "/api/entries/" + id, null), 404);
+        assertError(server().api("PUT", "/api/entries/" + id, "{\"title\":\"x\"}"), 404);
+        assertError(server().api("GET", "/api/entries/not-a-number", null), 404);
+        assertError(server().api("GET", "/api/entries/99999999999999999999999", null), 404);
     }
 
     @Test
     void listIsNewestFirstAndPaged() throws IOException {
-        long a = server.createEntry("{\"title\":\"Page A\"}");
-        long b = server.createEntry("{\"title\":\"Page B\"}");
-        JsonNode page = json(server.api("GET", "/api/entries?limit=2&offset=0", null));
+        long a = server().createEntry("{\"title\":\"Page A\"}");
+        long b = server().createEntry("{\"title\":\"Page B\"}");
+        JsonNode page = json(server().api("GET", "/api/entries?limit=2&offset=0", null));
         assertEquals(2, page.size());
         assertEquals(b, page.get(0).get("id").asLong());
         assertEquals(a, page.get(1).get("id").asLong());
-        JsonNode next = json(server.api("GET", "/api/entries?limit=1&offset=1", null));
+        JsonNode next = json(server().api("GET", "/api/entries?limit=1&offset=1", null));
         assertEquals(a, next.get(0).get("id").asLong());
-        assertError(server.api("GET", "/api/entries?limit=0", null), 400);
-        assertError(server.api("GET", "/api/entries?limit=abc", null), 400);
-        assertError(server.api("GET", "/api/entries?offset=-1", null), 400);
+        assertError(server().api("GET", "/api/entries?limit=0", null), 400);
+        assertError(server().api("GET", "/api/entries?limit=abc", null), 400);
+        assertError(server().api("GET", "/api/entries?offset=-1", null), 400);
     }
 
     @Test
@@ -115,7 +107,7 @@ class EntriesApiEndToEndTest {
             List<Future<HttpResponse<byte[]>>> posts = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String json = "{\"title\":\"Concurrent " + i + "\"}";
-                posts.add(pool.submit(() -> server.api("POST", "/api/entries", json)));
+                posts.add(pool.submit(() -> server().api("POST", "/api/entries", json)));
             }
             Set<String> published = new HashSet<>();
             for (Future<HttpResponse<byte[]>> post : posts) {
@@ -151,16 +143,16 @@ class EntriesApiEndToEndTest {
         "empty body|",
     })
     void invalidInputIsBadRequest(String name, String body) {
-        assertError(server.api("POST", "/api/entries", body == null ? "" : body), 400);
+        assertError(server().api("POST", "/api/entries", body == null ? "" : body), 400);
     }
 
     @Test
     void wrongContentTypeIsUnsupported() {
-        HttpResponse<byte[]> response = server.send(server.request("/api/entries",
+        HttpResponse<byte[]> response = server().send(server().request("/api/entries",
                         "Authorization", FeedServer.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"a\"}")).build());
         assertError(response, 415);
-        HttpResponse<byte[]> latin1 = server.send(server.request("/api/entries", "Authorization",
+        HttpResponse<byte[]> latin1 = server().send(server().request("/api/entries", "Authorization",
                         FeedServer.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "application/json; charset=ISO-8859-1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"a\"}")).build());
         assertError(latin1, 415);
@@ -169,35 +161,35 @@ class EntriesApiEndToEndTest {
     @Test
     void bodyOverOneMebibyteIsTooLarge() {
         String huge = "{\"title\":\"big\",\"content\":\"" + "x".repeat(1024 * 1024) + "\"}";
-        assertError(server.api("POST", "/api/entries", huge), 413);
+        assertError(server().api("POST", "/api/entries", huge), 413);
     }
 
     @Test
     void missingOrWrongCredentialsAreUnauthorized() {
-        HttpResponse<byte[]> anonymous = server.get("/api/entries");
+        HttpResponse<byte[]> anonymous = server().get("/api/entries");
         assertError(anonymous, 401);
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic realm=\""));
-        assertError(server.get("/api/entries", "Authorization", FeedServer.basic("admin", "wrong")), 401);
-        assertError(server.get("/api/entries", "Authorization", FeedServer.basic("root", FeedServer.ADMIN_PASSWORD)), 401);
-        assertError(server.get("/api/entries", "Authorization", "Basic !!!not-base64"), 401);
-        assertError(server.get("/api/entries", "Authorization", "Bearer abc"), 401);
-        HttpResponse<byte[]> post = server.send(server.request("/api/entries", "Content-Type", "application/json")
+        assertError(server().get("/api/entries", "Authorization", FeedServer.basic("admin", "wrong")), 401);
+        assertError(server().get("/api/entries", "Authorization", FeedServer.basic("root", FeedServer.ADMIN_PASSWORD)), 401);
+        assertError(server().get("/api/entries", "Authorization", "Basic !!!not-base64"), 401);
+        assertError(server().get("/api/entries", "Authorization", "Bearer abc"), 401);
+        HttpResponse<byte[]> post = server().send(server().request("/api/entries", "Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"sneaky\"}")).build());
         assertError(post, 401);
     }
 
     @Test
     void unsupportedMethodIsNotAllowed() {
-        HttpResponse<byte[]> response = server.api("PATCH", "/api/entries/1", "{}");
+        HttpResponse<byte[]> response = server().api("PATCH", "/api/entries/1", "{}");
         assertError(response, 405);
         assertTrue(response.headers().firstValue("Allow").orElseThrow().contains("PUT"));
     }
 
     @Test
     void xmlSpecialCharactersStillGiveAWellFormedFeed() {
-        server.createEntry("{\"title\":\"]]> & <b> \\\"quoted\\\" \\u00e9\\ud83d\\ude00\","
+        server().createEntry("{\"title\":\"]]> & <b> \\\"quoted\\\" \\u00e9\\ud83d\\ude00\","
                 + "\"content\":\"<![CDATA[ x ]]> <p>&amp; &nbsp;</p>\",\"categories\":[\"<c>\"]}");
-        HttpResponse<byte[]> feed = server.get("/feed.xml");
+        HttpResponse<byte[]> feed = server().get("/feed.xml");
         assertEquals("]]> & <b> \"quoted\" \u00e9\ud83d\ude00", FeedServer.parseFeed(feed.body()).getEntries().get(0).getTitle());
     }
 

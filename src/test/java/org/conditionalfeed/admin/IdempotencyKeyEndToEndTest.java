@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -21,10 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,18 +34,11 @@ class IdempotencyKeyEndToEndTest {
     private static final String BODY = "{\"title\":\"Once\",\"content\":\"<p>caf\u00e9 \u2603</p>\","
             + "\"author\":\"Ann\",\"categories\":[\"news\",\"a, b\"]}";
 
-    @TempDir
-    static Path directory;
-    private static FeedServer server;
+    @RegisterExtension
+    static final RunningFeedServer RUNNING = RunningFeedServer.with(Map.of());
 
-    @BeforeAll
-    static void start() {
-        server = FeedServer.start(directory);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static FeedServer server() {
+        return RUNNING.server();
     }
 
     @Test
@@ -57,7 +49,7 @@ class IdempotencyKeyEndToEndTest {
         assertEquals(201, first.statusCode(), FeedServer.text(first));
         assertFalse(first.headers().firstValue("Idempotent-Replayed").isPresent());
         long id = JSON.readTree(first.body()).get("id").asLong();
-        assertEquals(200, server.api("PUT", "/api/entries/" + id, "{\"title\":\"Edited since\"}").statusCode());
+        assertEquals(200, server().api("PUT", "/api/entries/" + id, "{\"title\":\"Edited since\"}").statusCode());
 
         HttpResponse<byte[]> retry = post(key, BODY);
         assertEquals(201, retry.statusCode());
@@ -81,8 +73,8 @@ class IdempotencyKeyEndToEndTest {
     @Test
     void requestsWithoutAKeyAreNotDeduplicated() throws IOException {
         int before = count();
-        assertEquals(201, server.api("POST", "/api/entries", BODY).statusCode());
-        assertEquals(201, server.api("POST", "/api/entries", BODY).statusCode());
+        assertEquals(201, server().api("POST", "/api/entries", BODY).statusCode());
+        assertEquals(201, server().api("POST", "/api/entries", BODY).statusCode());
         assertEquals(before + 2, count());
     }
 
@@ -96,7 +88,7 @@ class IdempotencyKeyEndToEndTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"TOO_LONG", "   ", "tab\tinside", "two"})
     void malformedKeysAreRefusedWith400(String key) throws IOException {
-        HttpRequest.Builder request = server.request("/api/entries", "Authorization",
+        HttpRequest.Builder request = server().request("/api/entries", "Authorization",
                 FeedServer.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "application/json");
         switch (key) {
             case "TOO_LONG" -> request.header("Idempotency-Key", "k".repeat(IdempotencyKeys.MAX_LENGTH + 1));
@@ -104,7 +96,7 @@ class IdempotencyKeyEndToEndTest {
             default -> request.header("Idempotency-Key", key);
         }
         int before = count();
-        HttpResponse<byte[]> response = server.send(request.POST(HttpRequest.BodyPublishers.ofString(BODY)).build());
+        HttpResponse<byte[]> response = server().send(request.POST(HttpRequest.BodyPublishers.ofString(BODY)).build());
         assertEquals(400, response.statusCode());
         assertTrue(JSON.readTree(response.body()).get("error").asText().contains("Idempotency-Key"),
                 FeedServer.text(response));
@@ -148,7 +140,7 @@ class IdempotencyKeyEndToEndTest {
     }
 
     private static HttpResponse<byte[]> post(String key, String json) {
-        return server.send(server.request("/api/entries", "Authorization",
+        return server().send(server().request("/api/entries", "Authorization",
                         FeedServer.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "application/json",
                         "Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
@@ -157,7 +149,7 @@ class IdempotencyKeyEndToEndTest {
     private static int count() throws IOException {
         int total = 0;
         for (int offset = 0; ; offset += 100) {
-            JsonNode page = JSON.readTree(server.api("GET", "/api/entries?limit=100&offset=" + offset, null).body());
+            JsonNode page = JSON.readTree(server().api("GET", "/api/entries?limit=100&offset=" + offset, null).body());
             total += page.size();
             if (page.size() < 100) {
                 return total;

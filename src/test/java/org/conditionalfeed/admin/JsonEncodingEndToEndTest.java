@@ -10,13 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Map;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,18 +25,11 @@ class JsonEncodingEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENTRY = "{\"title\":\"Encoded \u00e9\"}";
 
-    @TempDir
-    static Path directory;
-    private static FeedServer server;
+    @RegisterExtension
+    static final RunningFeedServer RUNNING = RunningFeedServer.with(Map.of());
 
-    @BeforeAll
-    static void start() {
-        server = FeedServer.start(directory);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static FeedServer server() {
+        return RUNNING.server();
     }
 
     @ParameterizedTest(name = "{0} as {1}")
@@ -90,10 +82,10 @@ class JsonEncodingEndToEndTest {
 
     @Test
     void refusedBodiesCreateNothing() throws IOException {
-        int before = JSON.readTree(server.api("GET", "/api/entries?limit=100", null).body()).size();
+        int before = JSON.readTree(server().api("GET", "/api/entries?limit=100", null).body()).size();
         assertError(post("application/json", ENTRY.getBytes(StandardCharsets.UTF_16)), 415);
         assertError(post("application/json", HexFormat.of().parseHex("7B227469746C65223A22C0AF227D")), 400);
-        assertEquals(before, JSON.readTree(server.api("GET", "/api/entries?limit=100", null).body()).size());
+        assertEquals(before, JSON.readTree(server().api("GET", "/api/entries?limit=100", null).body()).size());
     }
 
     private static byte[] concat(byte[]... parts) {
@@ -105,7 +97,7 @@ class JsonEncodingEndToEndTest {
     }
 
     private static HttpResponse<byte[]> post(String contentType, byte[] body) {
-        return server.send(server.request("/api/entries", "Authorization",
+        return server().send(server().request("/api/entries", "Authorization",
                         FeedServer.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }

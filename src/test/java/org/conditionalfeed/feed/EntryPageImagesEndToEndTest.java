@@ -10,43 +10,34 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.conditionalfeed.testing.Jpegs;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Library images on an entry page get their thumbnails and size; other images are left as written. */
 class EntryPageImagesEndToEndTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path directory;
-    private FeedServer server;
+    @RegisterExtension
+    final RunningFeedServer running = RunningFeedServer.with(Map.of());
 
-    @BeforeEach
-    void start() {
-        server = FeedServer.start(directory);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+    private FeedServer server() {
+        return running.server();
     }
 
     @Test
     void aLibraryImageGetsItsThumbnailsAsSrcsetAndItsSize() throws IOException {
-        JsonNode photo = upload(server, Jpegs.photo(2000, 1000), "wide photo.jpg");
+        JsonNode photo = upload(server(), Jpegs.photo(2000, 1000), "wide photo.jpg");
         String url = photo.get("url").asText();
-        long id = server.createEntry(JSON.writeValueAsString(Map.of("title", "Pictures", "content",
+        long id = server().createEntry(JSON.writeValueAsString(Map.of("title", "Pictures", "content",
                 "<p><img src=\"" + url + "\" alt=\"Wide\"> <img src=\"https://elsewhere.example/a.jpg\" alt=\"Other\"></p>")));
 
         Document page = page(id);
@@ -67,9 +58,9 @@ class EntryPageImagesEndToEndTest {
 
     @Test
     void aTurnedPhotoIsSizedUprightAndASmallOneListsItself() throws IOException {
-        JsonNode portrait = upload(server, Jpegs.withOrientation(Jpegs.photo(600, 300), 8), "portrait.jpg");
-        JsonNode small = upload(server, Jpegs.photo(200, 100), "small.jpg");
-        long id = server.createEntry(JSON.writeValueAsString(Map.of("title", "Two", "content",
+        JsonNode portrait = upload(server(), Jpegs.withOrientation(Jpegs.photo(600, 300), 8), "portrait.jpg");
+        JsonNode small = upload(server(), Jpegs.photo(200, 100), "small.jpg");
+        long id = server().createEntry(JSON.writeValueAsString(Map.of("title", "Two", "content",
                 "<img src=\"" + portrait.get("url").asText() + "\" alt=\"Portrait\">"
                         + "<img src=\"" + small.get("url").asText() + "\" alt=\"Small\" width=\"100\">")));
 
@@ -86,7 +77,7 @@ class EntryPageImagesEndToEndTest {
     }
 
     private Document page(long id) {
-        HttpResponse<byte[]> response = server.get("/entries/" + id);
+        HttpResponse<byte[]> response = server().get("/entries/" + id);
         assertEquals(200, response.statusCode());
         return Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8));
     }

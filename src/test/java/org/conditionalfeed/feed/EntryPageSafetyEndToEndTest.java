@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An entry page whose content tries to take over the reader's browser: it cannot navigate, submit,
@@ -28,24 +26,17 @@ class EntryPageSafetyEndToEndTest {
             + "<iframe src=\"https://evil.example/\"></iframe><img src=\"pic.png\" onerror=\"alert(1)\">"
             + "<a href=\"/about\">About</a><p>Kept text</p>";
 
-    @TempDir
-    static Path directory;
-    private static FeedServer server;
+    @RegisterExtension
+    static final RunningFeedServer RUNNING = RunningFeedServer.with(Map.of());
 
-    @BeforeAll
-    static void start() {
-        server = FeedServer.start(directory);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static FeedServer server() {
+        return RUNNING.server();
     }
 
     @Test
     void policyForbidsFormsAndBaseAndContentCannotNavigate() throws Exception {
-        long id = server.createEntry(JSON.writeValueAsString(Map.of("title", "Hostile", "content", HOSTILE)));
-        HttpResponse<byte[]> page = server.get("/entries/" + id);
+        long id = server().createEntry(JSON.writeValueAsString(Map.of("title", "Hostile", "content", HOSTILE)));
+        HttpResponse<byte[]> page = server().get("/entries/" + id);
         assertEquals(200, page.statusCode());
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(policy.contains("form-action 'none'"), policy);
@@ -65,8 +56,8 @@ class EntryPageSafetyEndToEndTest {
 
     @Test
     void theStoredContentIsWhatTheAdministratorWrote() throws Exception {
-        long id = server.createEntry(JSON.writeValueAsString(Map.of("title", "Stored", "content", HOSTILE)));
-        assertEquals(200, server.get("/entries/" + id).statusCode());
-        assertEquals(HOSTILE, JSON.readTree(server.api("GET", "/api/entries/" + id, null).body()).get("content").asText());
+        long id = server().createEntry(JSON.writeValueAsString(Map.of("title", "Stored", "content", HOSTILE)));
+        assertEquals(200, server().get("/entries/" + id).statusCode());
+        assertEquals(HOSTILE, JSON.readTree(server().api("GET", "/api/entries/" + id, null).body()).get("content").asText());
     }
 }

@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,18 +34,11 @@ class MalformedRequestsEndToEndTest {
     private static final String AUTHORIZATION = "Authorization: Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + FeedServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-    @TempDir
-    static Path directory;
-    private static FeedServer server;
+    @RegisterExtension
+    static final RunningFeedServer RUNNING = RunningFeedServer.with(Map.of());
 
-    @BeforeAll
-    static void start() {
-        server = FeedServer.start(directory);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    private static FeedServer server() {
+        return RUNNING.server();
     }
 
     /** A raw answer: status line's code, Content-Type and body. */
@@ -93,10 +86,10 @@ class MalformedRequestsEndToEndTest {
 
     @Test
     void pathParametersNeverActOnTheStrippedPath() throws IOException {
-        long id = server.createEntry("{\"title\":\"Still here\"}");
+        long id = server().createEntry("{\"title\":\"Still here\"}");
         assertJsonError(send("DELETE /api/entries/" + id + ";DROP HTTP/1.1\r\nHost: x\r\n" + AUTHORIZATION
                 + "\r\nConnection: close\r\n\r\n"), 400);
-        assertEquals(200, server.api("GET", "/api/entries/" + id, null).statusCode(), "the entry was not deleted");
+        assertEquals(200, server().api("GET", "/api/entries/" + id, null).statusCode(), "the entry was not deleted");
 
         for (String target : new String[] {"/entries/" + id + ";x", "/feed.xml;a=b", "/admin/;x", "/admin;x/login",
                 "/;x"}) {
@@ -129,7 +122,7 @@ class MalformedRequestsEndToEndTest {
     }
 
     private static Answer send(String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", server.uri("/").getPort())) {
+        try (Socket socket = new Socket("127.0.0.1", server().uri("/").getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
