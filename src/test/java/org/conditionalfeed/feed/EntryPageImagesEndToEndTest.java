@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
 import org.conditionalfeed.testing.RunningFeedServer;
 import org.conditionalfeed.testing.Jpegs;
+import org.conditionalfeed.testing.MediaUploads;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -35,7 +34,7 @@ class EntryPageImagesEndToEndTest {
 
     @Test
     void aLibraryImageGetsItsThumbnailsAsSrcsetAndItsSize() throws IOException {
-        JsonNode photo = upload(server(), Jpegs.photo(2000, 1000), "wide photo.jpg");
+        JsonNode photo = MediaUploads.upload(server(), Jpegs.photo(2000, 1000), "image/jpeg", "wide photo.jpg");
         String url = photo.get("url").asText();
         long id = server().createEntry(JSON.writeValueAsString(Map.of("title", "Pictures", "content",
                 "<p><img src=\"" + url + "\" alt=\"Wide\"> <img src=\"https://elsewhere.example/a.jpg\" alt=\"Other\"></p>")));
@@ -58,8 +57,8 @@ class EntryPageImagesEndToEndTest {
 
     @Test
     void aTurnedPhotoIsSizedUprightAndASmallOneListsItself() throws IOException {
-        JsonNode portrait = upload(server(), Jpegs.withOrientation(Jpegs.photo(600, 300), 8), "portrait.jpg");
-        JsonNode small = upload(server(), Jpegs.photo(200, 100), "small.jpg");
+        JsonNode portrait = MediaUploads.upload(server(), Jpegs.withOrientation(Jpegs.photo(600, 300), 8), "image/jpeg", "portrait.jpg");
+        JsonNode small = MediaUploads.upload(server(), Jpegs.photo(200, 100), "image/jpeg", "small.jpg");
         long id = server().createEntry(JSON.writeValueAsString(Map.of("title", "Two", "content",
                 "<img src=\"" + portrait.get("url").asText() + "\" alt=\"Portrait\">"
                         + "<img src=\"" + small.get("url").asText() + "\" alt=\"Small\" width=\"100\">")));
@@ -80,15 +79,5 @@ class EntryPageImagesEndToEndTest {
         HttpResponse<byte[]> response = server().get("/entries/" + id);
         assertEquals(200, response.statusCode());
         return Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8));
-    }
-
-    /** {@code POST /api/media} as the administrator; the medium's JSON. */
-    static JsonNode upload(FeedClient client, byte[] jpeg, String filename) throws IOException {
-        HttpResponse<byte[]> response = client.send(client.request("/api/media", "Authorization",
-                        FeedClient.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "image/jpeg",
-                        "Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(jpeg)).build());
-        assertEquals(201, response.statusCode(), FeedClient.text(response));
-        return JSON.readTree(response.body());
     }
 }

@@ -13,6 +13,7 @@ import org.conditionalfeed.testing.AccessLog;
 import org.conditionalfeed.testing.BrowsedSite;
 import org.conditionalfeed.testing.FeedServer;
 import org.conditionalfeed.testing.Jpegs;
+import org.conditionalfeed.testing.MediaUploads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class EntryPageThumbnailsBrowserTest {
 
     @Test
     void theBrowserShowsAThumbnailAndDoesNotDownloadItAgainOnReload() throws Exception {
-        JsonNode photo = EntryPageImagesEndToEndTest.upload(server, Jpegs.photo(2400, 1200), "panorama.jpg");
+        JsonNode photo = MediaUploads.upload(server, Jpegs.photo(2400, 1200), "image/jpeg", "panorama.jpg");
         long id = server.createEntry(EntryPageImagesEndToEndTest.JSON.writeValueAsString(Map.of("title", "Panorama",
                 "content", "<p><img src=\"" + photo.get("url").asText() + "\" alt=\"Panorama\"></p>")));
         List<String> thumbnails = new ArrayList<>();

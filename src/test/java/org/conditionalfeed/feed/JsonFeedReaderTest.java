@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.conditionalfeed.testing.ExternalCommand;
-import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.MediaUploads;
 import org.conditionalfeed.testing.RunningFeedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -104,13 +103,8 @@ class JsonFeedReaderTest {
         return JSON.readTree(read.lines().get(read.lines().size() - 1));
     }
 
-    private long uploadPdf() throws Exception {
-        HttpResponse<byte[]> response = server().send(server().request("/api/media", "Authorization",
-                        FeedClient.basic("admin", FeedServer.ADMIN_PASSWORD), "Content-Type", "application/pdf",
-                        "Content-Disposition", "attachment; filename=\"notes.pdf\"")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(pdfBytes())).build());
-        assertEquals(201, response.statusCode(), FeedClient.text(response));
-        return JSON.readTree(response.body()).get("id").asLong();
+    private long uploadPdf() {
+        return MediaUploads.upload(server(), pdfBytes(), "application/pdf", "notes.pdf").get("id").asLong();
     }
 
     private static byte[] pdfBytes() {

@@ -7,7 +7,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -22,6 +21,7 @@ import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.conditionalfeed.testing.ExternalCommand;
 import org.conditionalfeed.testing.FeedClient;
+import org.conditionalfeed.testing.MediaUploads;
 import org.conditionalfeed.testing.FeedServer;
 import org.conditionalfeed.testing.Mp3s;
 
@@ -83,34 +83,18 @@ final class MediaFixtures {
 
     /** {@code POST /api/media} with the administrator's credentials. */
     static HttpResponse<byte[]> upload(FeedClient client, byte[] body, String type, String disposition) {
-        HttpRequest.Builder request = client.request("/api/media",
-                "Authorization", FeedClient.basic("admin", FeedServer.ADMIN_PASSWORD));
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        if (disposition != null) {
-            request.header("Content-Disposition", disposition);
-        }
-        return client.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return MediaUploads.send(client, body, type, disposition);
     }
 
-    /** Uploads as {@code filename}, asserting {@code 201}; returns the medium's JSON. */
+    /** Uploads as {@code filename}, also one that is not ASCII, asserting {@code 201}; returns the medium's JSON. */
     static JsonNode uploaded(FeedClient client, byte[] body, String type, String filename) {
         boolean ascii = filename.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
-        HttpResponse<byte[]> response = upload(client, body, type, ascii ? "attachment; filename=\"" + filename + "\""
-                : "attachment; filename*=UTF-8''" + MediaLinks.pathSegment(filename));
-        if (response.statusCode() != 201) {
-            throw new AssertionError("expected 201, got " + response.statusCode() + ": " + FeedClient.text(response));
-        }
-        return json(response);
+        return MediaUploads.created(upload(client, body, type, ascii ? MediaUploads.attachment(filename)
+                : "attachment; filename*=UTF-8''" + MediaLinks.pathSegment(filename)));
     }
 
     static JsonNode json(HttpResponse<byte[]> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return MediaUploads.json(response);
     }
 
     /** The server path of a medium's absolute URL. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.MediaUploads;
 import org.conditionalfeed.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +36,7 @@ class PostgresThumbnailsTest {
         var settings = POSTGRES.newDatabase();
         try (FeedServer first = FeedServer.start(directory.resolve("a"), settings);
                 FeedServer second = FeedServer.start(directory.resolve("b"), settings)) {
-            JsonNode photo = Uploads.upload(first, TestImages.write(TestImages.gradient(2000, 1500), "jpeg"),
+            JsonNode photo = MediaUploads.upload(first, TestImages.write(TestImages.gradient(2000, 1500), "jpeg"),
                     "image/jpeg", "photo.jpg");
             String path = "/thumbs/" + photo.get("sha256").asText().substring(0, 16) + "/" + photo.get("id").asText()
                     + "/640";

@@ -25,6 +25,7 @@ import java.util.logging.SimpleFormatter;
 import org.conditionalfeed.http.HttpDates;
 import org.conditionalfeed.testing.FeedClient;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.MediaUploads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,7 +210,7 @@ class ThumbnailServingEndToEndTest {
         HttpResponse<byte[]> response = send(bomb, type, "bomb");
 
         assertEquals(413, response.statusCode(), FeedClient.text(response));
-        String error = Uploads.json(response).get("error").asText();
+        String error = MediaUploads.json(response).get("error").asText();
         assertTrue(error.contains(width + "×" + height + " pixels"), error);
     }
 
@@ -277,15 +278,15 @@ class ThumbnailServingEndToEndTest {
     }
 
     private static JsonNode upload(byte[] body, String type, String filename) {
-        return Uploads.upload(server, body, type, filename);
+        return MediaUploads.upload(server, body, type, filename);
     }
 
     private static HttpResponse<byte[]> send(byte[] body, String type, String filename) {
-        return Uploads.send(server, body, type, filename);
+        return MediaUploads.send(server, body, type, MediaUploads.attachment(filename));
     }
 
     private static JsonNode json(HttpResponse<byte[]> response) {
-        return Uploads.json(response);
+        return MediaUploads.json(response);
     }
 
     private static String header(HttpResponse<byte[]> response, String name) {

@@ -17,6 +17,7 @@ import org.conditionalfeed.media.Media;
 import org.conditionalfeed.media.MediaStore;
 import org.conditionalfeed.store.Database;
 import org.conditionalfeed.testing.FeedServer;
+import org.conditionalfeed.testing.MediaUploads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,9 @@ class ThumbnailsTest {
         long photoId;
         long otherId;
         try (FeedServer server = FeedServer.start(directory)) {
-            photoId = Uploads.upload(server, TestImages.write(TestImages.gradient(2400, 1600), "jpeg"), "image/jpeg",
+            photoId = MediaUploads.upload(server, TestImages.write(TestImages.gradient(2400, 1600), "jpeg"), "image/jpeg",
                     "photo.jpg").get("id").asLong();
-            otherId = Uploads.upload(server, TestImages.write(TestImages.gradient(300, 200), "png"), "image/png",
+            otherId = MediaUploads.upload(server, TestImages.write(TestImages.gradient(300, 200), "png"), "image/png",
                     "other.png").get("id").asLong();
         }
         database = Database.open("jdbc:h2:file:" + directory.resolve("feed").toAbsolutePath(), "sa", "");
