@@ -7,14 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import org.conditionalfeed.testing.AccessLog;
 import org.conditionalfeed.testing.BrowsedSite;
-import org.conditionalfeed.testing.FeedServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,29 +32,17 @@ class PublicPagesBrowserTest {
 
     @RegisterExtension
     final BrowsedSite site = new BrowsedSite();
-    private FeedServer server;
-    private ChromeDriver browser;
-    private AccessLog accessLog;
-    private String base;
-
-    @BeforeEach
-    void start() {
-        server = site.server();
-        browser = site.browser();
-        accessLog = site.accessLog();
-        base = site.base();
-    }
 
     @Test
     void aReaderPagesThroughTheBlogAndAReloadRevalidates() throws Exception {
         for (int i = 1; i <= 25; i++) {
-            server.createEntry("{\"title\":\"Entry " + i + "\",\"content\":\"<p>Words of entry " + i + "</p>\""
+            site.server().createEntry("{\"title\":\"Entry " + i + "\",\"content\":\"<p>Words of entry " + i + "</p>\""
                     + (i % 2 == 1 ? ",\"categories\":[\"odd & more\"]" : "") + "}");
         }
-        browser.navigate().to(base + "/");
+        site.browser().navigate().to(site.base() + "/");
         assertEquals(20, titles().size());
         assertEquals("Entry 25", titles().get(0));
-        assertEquals(List.of(base + "/feed.xml", base + "/feed.atom", base + "/feed.json"), alternates());
+        assertEquals(List.of(site.base() + "/feed.xml", site.base() + "/feed.atom", site.base() + "/feed.json"), alternates());
 
         click(By.cssSelector("a[rel=next]"));
         assertEquals(List.of("Entry 5", "Entry 4", "Entry 3", "Entry 2", "Entry 1"), titles());
@@ -65,44 +50,44 @@ class PublicPagesBrowserTest {
         assertEquals("Entry 25", titles().get(0));
 
         click(By.linkText("odd & more"));
-        String category = base + "/categories/odd%20%26%20more/";
-        assertEquals(category, browser.getCurrentUrl());
+        String category = site.base() + "/categories/odd%20%26%20more/";
+        assertEquals(category, site.browser().getCurrentUrl());
         assertEquals(List.of("Entry 25", "Entry 23", "Entry 21"), titles().subList(0, 3));
         assertEquals(List.of(category + "feed.xml", category + "feed.atom", category + "feed.json"), alternates());
 
         click(By.linkText("Entry 23"));
-        assertEquals(base + "/entries/23", browser.getCurrentUrl());
-        assertTrue(browser.findElement(By.tagName("body")).getText().contains("Words of entry 23"));
+        assertEquals(site.base() + "/entries/23", site.browser().getCurrentUrl());
+        assertTrue(site.browser().findElement(By.tagName("body")).getText().contains("Words of entry 23"));
 
         // The home page was fetched once, then asked for again by the "Newer entries" link, now
         // by address and by a reload: after the first download, only revalidations.
-        browser.navigate().to(base + "/");
-        browser.navigate().refresh();
-        List<AccessLog.Request> home = accessLog.await(request -> request.target().equals("/"), 4);
+        site.browser().navigate().to(site.base() + "/");
+        site.browser().navigate().refresh();
+        List<AccessLog.Request> home = site.accessLog().await(request -> request.target().equals("/"), 4);
         assertEquals(200, home.get(0).status(), home.toString());
         assertTrue(home.stream().skip(1).allMatch(request -> request.status() == 304), "revalidated: " + home);
         assertEquals("Entry 25", titles().get(0), "the cached page is shown");
 
-        server.createEntry("{\"title\":\"Entry 26\"}");
-        browser.navigate().refresh();
-        List<AccessLog.Request> changed = accessLog.await(request -> request.target().equals("/"), 5);
+        site.server().createEntry("{\"title\":\"Entry 26\"}");
+        site.browser().navigate().refresh();
+        List<AccessLog.Request> changed = site.accessLog().await(request -> request.target().equals("/"), 5);
         assertEquals(200, changed.get(4).status(), changed.toString());
-        new WebDriverWait(browser, PATIENCE).until(driver -> titles().get(0).equals("Entry 26"));
+        new WebDriverWait(site.browser(), PATIENCE).until(driver -> titles().get(0).equals("Entry 26"));
     }
 
     private void click(By link) {
-        WebElement element = new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.elementToBeClickable(link));
-        String before = browser.getCurrentUrl();
+        WebElement element = new WebDriverWait(site.browser(), PATIENCE).until(ExpectedConditions.elementToBeClickable(link));
+        String before = site.browser().getCurrentUrl();
         element.click();
-        new WebDriverWait(browser, PATIENCE).until(driver -> !driver.getCurrentUrl().equals(before));
+        new WebDriverWait(site.browser(), PATIENCE).until(driver -> !driver.getCurrentUrl().equals(before));
     }
 
     private List<String> titles() {
-        return browser.findElements(By.cssSelector("article h2 a")).stream().map(WebElement::getText).toList();
+        return site.browser().findElements(By.cssSelector("article h2 a")).stream().map(WebElement::getText).toList();
     }
 
     private List<String> alternates() {
-        return browser.findElements(By.cssSelector("head link[rel=alternate]")).stream()
+        return site.browser().findElements(By.cssSelector("head link[rel=alternate]")).stream()
                 .map(link -> link.getAttribute("href")).toList();
     }
 }
