@@ -52,6 +52,7 @@ import org.conditionalfeed.media.MediaCache;
 import org.conditionalfeed.media.MediaIntake;
 import org.conditionalfeed.media.MediaLinks;
 import org.conditionalfeed.media.MediaReferences;
+import org.conditionalfeed.media.MediaRows;
 import org.conditionalfeed.media.MediaServlet;
 import org.conditionalfeed.media.MediaStore;
 import org.conditionalfeed.metrics.Metrics;
@@ -270,9 +271,11 @@ public final class Application implements AutoCloseable {
         context.addServlet("mediaApi", new MediaApiServlet(media, intake, mediaLinks, mediaReferences(), mapper))
                 .addMapping("/api/media", "/api/media/*");
         MediaCache mediaCache = MediaCache.open(mediaCacheDirectory(context), settings.mediaCacheMaxBytes(), media);
-        context.addServlet("media", new MediaServlet(media, mediaCache, database.isExclusive(),
+        // One memory of the media rows for the files and their thumbnails.
+        MediaRows mediaRows = new MediaRows(media, database.isExclusive());
+        context.addServlet("media", new MediaServlet(media, mediaRows, mediaCache,
                 new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/media/*");
-        context.addServlet("thumbnails", new ThumbnailServlet(media, database.isExclusive(), thumbnails,
+        context.addServlet("thumbnails", new ThumbnailServlet(mediaRows, thumbnails,
                 new StreamingResponder(MediaServlet.CACHE_CONTROL), clock)).addMapping("/thumbs/*");
         context.addServlet("assets", new AssetServlet(assets, clock)).addMapping("/assets/*");
         ServletRegistration.Dynamic adminUi = context.addServlet("adminUi",

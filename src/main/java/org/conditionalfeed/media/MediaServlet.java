@@ -48,12 +48,11 @@ public final class MediaServlet extends HttpServlet {
      * Serves from {@code store}, or from {@code cache}'s copies where they are made;
      * {@link #destroy()} stops the threads that read its chunks and make the copies.
      *
-     * @param exclusive whether this process is the database's only user, so that media rows may
-     *     be kept in memory (see {@link MediaRows})
+     * @param rows the media rows, kept in memory when this process is the database's only user
      */
-    public MediaServlet(MediaStore store, MediaCache cache, boolean exclusive, StreamingResponder responder,
+    public MediaServlet(MediaStore store, MediaRows rows, MediaCache cache, StreamingResponder responder,
             Clock clock) {
-        this.rows = new MediaRows(store, exclusive);
+        this.rows = rows;
         this.chunks = new MediaChunks(store);
         this.cache = cache;
         this.responder = responder;

@@ -11,7 +11,7 @@ import org.conditionalfeed.http.StreamedRepresentation;
 import org.conditionalfeed.http.StreamingResponder;
 import org.conditionalfeed.http.Validators;
 import org.conditionalfeed.media.Media;
-import org.conditionalfeed.media.MediaStore;
+import org.conditionalfeed.media.MediaRows;
 import org.conditionalfeed.store.StoreException;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Served like the source medium: strong {@code ETag}, {@code Last-Modified} the source's upload
  * time, a year of {@code immutable} caching, {@code X-Content-Type-Options: nosniff}, and
  * conditional and range requests as {@link StreamingResponder} answers them. The validators
- * follow from the medium's row ({@link ThumbnailSources}), so a {@code 304} or {@code 412} needs
+ * follow from the medium's row ({@link MediaRows}), so a {@code 304} or {@code 412} needs
  * that row and nothing else; only a {@code 200} or {@code 206} gets the thumbnail, made on the
  * first request. A width
  * other than {@link ThumbnailSize#WIDTHS}, a medium that is not an image, or a digest that does
@@ -38,18 +38,17 @@ public final class ThumbnailServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailServlet.class);
 
-    private final transient ThumbnailSources sources;
+    private final transient MediaRows sources;
     private final transient Thumbnails thumbnails;
     private final transient StreamingResponder responder;
     private final transient Clock clock;
 
     /**
-     * @param exclusive whether this process is the database's only user, so that media rows may
-     *     be kept in memory (see {@link ThumbnailSources})
+     * @param sources the media rows, kept in memory when this process is the database's only user
      */
-    public ThumbnailServlet(MediaStore media, boolean exclusive, Thumbnails thumbnails, StreamingResponder responder,
+    public ThumbnailServlet(MediaRows sources, Thumbnails thumbnails, StreamingResponder responder,
             Clock clock) {
-        this.sources = new ThumbnailSources(media, exclusive);
+        this.sources = sources;
         this.thumbnails = thumbnails;
         this.responder = responder;
         this.clock = clock;

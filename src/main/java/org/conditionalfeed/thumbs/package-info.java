@@ -4,7 +4,7 @@
  *
  * <p>{@link ThumbnailServlet} answers {@code /thumbs/*} through {@code http}'s
  * {@link org.conditionalfeed.http.StreamingResponder}, with validators known from the medium's
- * row alone ({@link ThumbnailSources}, kept in memory when this process is the database's only
+ * row alone ({@code media}'s {@code MediaRows}, kept in memory when this process is the database's only
  * user), so a {@code 304} never makes or reads a thumbnail. {@link Thumbnails} makes an image's
  * thumbnails once, all widths from one decode: concurrent first requests share it, it runs on a
  * small bounded pool of its own, and the results are stored by {@link ThumbnailStore} in the
